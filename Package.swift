@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "pipeline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pipeline", targets: ["PipelineCommand"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C boundary: libxml2 from the system, and a few libc helpers Swift cannot call directly.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "CSupport"),
+
+        // The values that flow between stages, stable hashing, and nothing else.
+        .target(name: "PipelineCore"),
+
+        // One module per stage.
+        .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"]),
+        .target(name: "Normalize", dependencies: ["PipelineCore"]),
+        .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"]),
+        .target(name: "Dedup", dependencies: ["PipelineCore"]),
+
+        // Config, the concurrent runner and the dataset writers.
+        .target(
+            name: "PipelineRunner",
+            dependencies: ["PipelineCore", "Ingest", "Normalize", "Extract", "Dedup", "CSupport"]
+        ),
+
+        // The `pipeline` command: argument parsing and wiring only.
+        .executableTarget(
+            name: "PipelineCommand",
+            dependencies: [
+                "PipelineRunner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests mirror the modules.
+        .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize"]),
+        .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
+        .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCommand"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}
