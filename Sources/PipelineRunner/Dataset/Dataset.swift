@@ -21,7 +21,10 @@ public struct Dataset: Sendable {
             "event_start", "event_end", "surface", "sentence", "char_start", "char_end", "repeat_of",
         ],
         "dates": ["doc_id", "story_id", "surface", "start", "end", "grain", "relative", "reference", "char_start", "char_end"],
-        "claims": ["claim_id", "category", "unit", "value", "value_high", "first_published", "last_published", "reports", "documents", "clusters", "attributions"],
+        "claims": [
+            "claim_id", "category", "unit", "value", "value_high", "event_start", "event_end", "first_published", "last_published",
+            "reports", "documents", "clusters", "attributions",
+        ],
         "rejects": ["path", "stage", "reason"],
     ]
 
@@ -116,7 +119,17 @@ public struct Dataset: Sendable {
     }
 
     var claims: Table {
-        table("claims", rowCount: 0) { _ in }
+        let claims = corpus.claims
+        return table("claims", rowCount: claims.count) { emit in
+            for claim in claims {
+                try emit([
+                    .text(claim.claimID), .text(claim.category), .text(claim.unit), .number(claim.value), .number(claim.valueHigh),
+                    .text(claim.eventStart), .text(claim.eventEnd), .text(claim.firstPublished?.iso), .text(claim.lastPublished?.iso),
+                    .integer(claim.reports), .integer(claim.documents), .integer(claim.clusters),
+                    .text(claim.attributions.isEmpty ? nil : claim.attributions.joined(separator: "; ")),
+                ])
+            }
+        }
     }
 
     var rejectsTable: Table {
