@@ -43,12 +43,16 @@ let package = Package(
             ]
         ),
 
+        // Dedup's generated corpora (test corpus from samples/, scale corpus) and its benchmark.
+        .target(name: "DedupCorpus", dependencies: ["PipelineCore"]),
+        .executableTarget(name: "dedup-bench", dependencies: ["Dedup", "DedupCorpus", "PipelineCore"], path: "Sources/DedupBench"),
+
         // Tests mirror the modules.
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize"]),
-        .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
+        .testTarget(name: "DedupTests", dependencies: ["Dedup", "DedupCorpus", "Ingest", "Normalize", "Extract"]),
         .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCommand"]),
     ],
     swiftLanguageModes: [.v6]
