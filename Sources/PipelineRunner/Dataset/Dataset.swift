@@ -86,6 +86,7 @@ public struct Dataset: Sendable {
     var figures: Table {
         let results = self.results
         let clusters = corpus.clusters
+        let figureClusters = corpus.figureClusters
         return table("figures", rowCount: results.reduce(0) { $0 + $1.figures.count }) { emit in
             for result in results {
                 let ordered = result.figures.sorted { ($0.charStart, $0.charEnd, $0.id) < ($1.charStart, $1.charEnd, $1.id) }
@@ -95,7 +96,7 @@ public struct Dataset: Sendable {
                         .number(figure.value), .number(figure.valueHigh), .text(figure.qualifier.rawValue), .text(figure.unit),
                         .text(figure.category), .text(figure.attribution), .text(figure.eventStart), .text(figure.eventEnd),
                         .text(figure.surface), .text(figure.sentence), .integer(figure.charStart), .integer(figure.charEnd),
-                        .null,
+                        .text(figureClusters[figure.id]?.repeatOf),
                     ])
                 }
             }

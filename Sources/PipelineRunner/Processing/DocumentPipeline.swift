@@ -47,7 +47,7 @@ public struct DocumentPipeline: Sendable {
         timings.add(.normalize, clock.lap())
         let figures = extractor.run(document, normalized: normalized)
         timings.add(.extract, clock.lap())
-        let fingerprints = fingerprinter.run(document)
+        let fingerprints = fingerprinter.run(document, figures: figures)
         timings.add(.fingerprint, clock.lap())
         return DocumentAnalysis(document: document, normalized: normalized, figures: figures, fingerprints: fingerprints)
     }

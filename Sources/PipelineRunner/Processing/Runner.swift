@@ -57,7 +57,7 @@ public struct Runner: Sendable {
         var manifest = RunManifest(
             configDigest: config.digest, configFile: config.file, workers: config.workers, started: started,
             inputsSeen: discovery.files.count + discovery.rejects.count, documents: results.count, rejected: rejects.count,
-            rows: dataset.rowCounts, warnings: discovery.warnings
+            rows: dataset.rowCounts, warnings: discovery.warnings + corpus.warnings
         )
         let writer = DatasetWriter(output: config.output)
         try writer.write(dataset.tables) { () -> String in
