@@ -37,11 +37,11 @@ public struct ConfigFile: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
-        version = try container.decodeIfPresent(Int.self, forKey: .version)
-        inputs = try container.decodeIfPresent([String].self, forKey: .inputs)
-        output = try container.decodeIfPresent(Output.self, forKey: .output)
-        workers = try container.decodeIfPresent(Int.self, forKey: .workers)
-        stages = try container.decodeIfPresent(Stages.self, forKey: .stages)
+        version = try container.strict(Int.self, forKey: .version)
+        inputs = try container.strict([String].self, forKey: .inputs)
+        output = try container.strict(Output.self, forKey: .output)
+        workers = try container.strict(Int.self, forKey: .workers)
+        stages = try container.strict(Stages.self, forKey: .stages)
     }
 
     /// `output` in pipeline.json.
@@ -66,9 +66,9 @@ public struct ConfigFile: Codable, Sendable, Hashable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
-            directory = try container.decodeIfPresent(String.self, forKey: .directory)
-            formats = try container.decodeIfPresent([String].self, forKey: .formats)
-            csv = try container.decodeIfPresent(CSV.self, forKey: .csv)
+            directory = try container.strict(String.self, forKey: .directory)
+            formats = try container.strict([String].self, forKey: .formats)
+            csv = try container.strict(CSV.self, forKey: .csv)
         }
     }
 
@@ -91,8 +91,8 @@ public struct ConfigFile: Codable, Sendable, Hashable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
-            delimiter = try container.decodeIfPresent(String.self, forKey: .delimiter)
-            bom = try container.decodeIfPresent(Bool.self, forKey: .bom)
+            delimiter = try container.strict(String.self, forKey: .delimiter)
+            bom = try container.strict(Bool.self, forKey: .bom)
         }
     }
 
@@ -121,10 +121,10 @@ public struct ConfigFile: Codable, Sendable, Hashable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
-            ingest = try container.decodeIfPresent(IngestStage.self, forKey: .ingest)
-            normalize = try container.decodeIfPresent(NormalizeStage.self, forKey: .normalize)
-            extract = try container.decodeIfPresent(ExtractStage.self, forKey: .extract)
-            dedup = try container.decodeIfPresent(DedupStage.self, forKey: .dedup)
+            ingest = try container.strict(IngestStage.self, forKey: .ingest)
+            normalize = try container.strict(NormalizeStage.self, forKey: .normalize)
+            extract = try container.strict(ExtractStage.self, forKey: .extract)
+            dedup = try container.strict(DedupStage.self, forKey: .dedup)
         }
     }
 
@@ -148,8 +148,8 @@ public struct ConfigFile: Codable, Sendable, Hashable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
-            maxBytes = try container.decodeIfPresent(Int.self, forKey: .maxBytes)
-            maxDepth = try container.decodeIfPresent(Int.self, forKey: .maxDepth)
+            maxBytes = try container.strict(Int.self, forKey: .maxBytes)
+            maxDepth = try container.strict(Int.self, forKey: .maxDepth)
         }
     }
 
@@ -187,8 +187,8 @@ public struct ConfigFile: Codable, Sendable, Hashable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
-            vocabulary = try container.decodeIfPresent(String.self, forKey: .vocabulary)
-            replaceVocabulary = try container.decodeIfPresent(Bool.self, forKey: .replaceVocabulary)
+            vocabulary = try container.strict(String.self, forKey: .vocabulary)
+            replaceVocabulary = try container.strict(Bool.self, forKey: .replaceVocabulary)
         }
     }
 
@@ -218,10 +218,10 @@ public struct ConfigFile: Codable, Sendable, Hashable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
-            shingleSize = try container.decodeIfPresent(Int.self, forKey: .shingleSize)
-            permutations = try container.decodeIfPresent(Int.self, forKey: .permutations)
-            bands = try container.decodeIfPresent(Int.self, forKey: .bands)
-            threshold = try container.decodeIfPresent(Double.self, forKey: .threshold)
+            shingleSize = try container.strict(Int.self, forKey: .shingleSize)
+            permutations = try container.strict(Int.self, forKey: .permutations)
+            bands = try container.strict(Int.self, forKey: .bands)
+            threshold = try container.strict(Double.self, forKey: .threshold)
         }
     }
 }

@@ -30,11 +30,16 @@ public enum ConfigLoader {
 
     /// Decodes the bytes of a config file strictly (unknown keys and wrong types are errors).
     public static func decode(_ data: Data, name: String) throws(PipelineError) -> ConfigFile {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw .config(.invalidJSON(file: name, reason: syntaxReason(error, data: data)))
+        }
         let tree: JSONValue
         do {
             tree = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            throw .config(.invalidJSON(file: name, reason: syntaxReason(error)))
+            throw .config(.invalidJSON(file: name, reason: "\(error)"))
         }
         do {
             return try JSONDecoder().decode(ConfigFile.self, from: data)
@@ -158,14 +163,24 @@ public enum ConfigLoader {
         return OutputSettings(directory: directory, formats: formats, csv: CSVDialect(delimiter: scalars[0], bom: section?.csv?.bom ?? false))
     }
 
-    private static func syntaxReason(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            if let underlying = context.underlyingError as NSError?,
-               let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
-                return detail
+    /// The parser's complaint with its character offset turned into a line and column.
+    private static func syntaxReason(_ error: any Error, data: Data) -> String {
+        let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+        guard let range = detail.range(of: "character "),
+              let offset = Int(detail[range.upperBound...].prefix(while: \.isNumber))
+        else { return detail }
+        var line = 1
+        var column = 1
+        for byte in data.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
             }
-            return context.debugDescription
         }
-        return "\(error)"
+        let message = detail[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            .replacingOccurrences(of: " around", with: "")
+        return "\(message) at line \(line), column \(column)"
     }
 }

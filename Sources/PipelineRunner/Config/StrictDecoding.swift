@@ -44,3 +44,31 @@ extension Decoder {
         return try container(keyedBy: Key.self)
     }
 }
+
+extension KeyedDecodingContainer {
+    /// `decodeIfPresent` whose errors always carry the full key path, including `key` itself
+    /// (JSONDecoder leaves it out of some errors, such as `2.5` for an integer).
+    func strict<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        do {
+            return try decodeIfPresent(type, forKey: key)
+        } catch let error as DecodingError {
+            let keyPath = codingPath + [key]
+            switch error {
+            case .typeMismatch(let type, let context) where context.codingPath.count < keyPath.count:
+                throw DecodingError.typeMismatch(type, DecodingError.Context(codingPath: keyPath, debugDescription: context.debugDescription))
+            case .dataCorrupted(let context) where context.codingPath.count < keyPath.count:
+                throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: keyPath, debugDescription: context.debugDescription))
+            case .valueNotFound(let type, let context) where context.codingPath.count < keyPath.count:
+                throw DecodingError.valueNotFound(type, DecodingError.Context(codingPath: keyPath, debugDescription: context.debugDescription))
+            default:
+                throw error
+            }
+        } catch let error as UnknownConfigKey {
+            throw error
+        } catch {
+            // JSONDecoder reports some value problems (a fraction for an integer) with an
+            // internal error type that loses the key path; keep the path here.
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: codingPath + [key], debugDescription: "\(error)"))
+        }
+    }
+}
