@@ -6,7 +6,7 @@ import Testing
 /// Dedup alone on the benchmark's generated corpus (documents built in memory, known truth).
 struct ScaleCorpusTests {
     @Test func scaleCorpusPrecisionAndRecall() throws {
-        let articles = try SampleArticle.load(directory: TestDocuments.samples, excluding: GeneratedCorpusTests.excluded)
+        let articles = try SampleArticle.load(directory: TestDocuments.samples, excluding: TestDocuments.notSingleStories)
         let corpus = ScaleCorpus(documents: 800, seed: 5, vocabularyFrom: articles)
         let fingerprinter = Fingerprinter()
         var prints: [StoryFingerprint] = []
