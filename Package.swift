@@ -24,7 +24,7 @@ let package = Package(
 
         // One module per stage.
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"]),
-        .target(name: "Normalize", dependencies: ["PipelineCore"]),
+        .target(name: "Normalize", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
         .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"]),
         .target(name: "Dedup", dependencies: ["PipelineCore"]),
 
@@ -42,6 +42,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // Normalize-only throughput benchmark and line-by-line runner (`normalize-bench --help`).
+        .executableTarget(name: "normalize-bench", dependencies: ["Normalize"], path: "Sources/NormalizeBench"),
 
         // Tests mirror the modules.
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
