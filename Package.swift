@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"]),
         .target(name: "Normalize", dependencies: ["PipelineCore"]),
         .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"]),
-        .target(name: "Dedup", dependencies: ["PipelineCore"]),
+        .target(name: "Dedup", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
 
         // Config, the concurrent runner and the dataset writers.
         .target(
