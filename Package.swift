@@ -46,6 +46,11 @@ let package = Package(
         // Normalize-only throughput benchmark and line-by-line runner (`normalize-bench --help`).
         .executableTarget(name: "normalize-bench", dependencies: ["Normalize"], path: "Sources/NormalizeBench"),
 
+        // libFuzzer harnesses (`scripts/fuzz TARGET SECONDS`); a normal build makes input replayers.
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzIngest", dependencies: ["FuzzSupport", "Ingest", "PipelineCore"]),
+        .executableTarget(name: "FuzzNormalize", dependencies: ["FuzzSupport", "Normalize", "PipelineCore"]),
+
         // Tests mirror the modules.
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
