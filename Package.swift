@@ -24,7 +24,7 @@ let package = Package(
 
         // One module per stage.
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"]),
-        .target(name: "Normalize", dependencies: ["PipelineCore"]),
+        .target(name: "Normalize", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
         .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"]),
         .target(name: "Dedup", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
 
@@ -46,6 +46,14 @@ let package = Package(
         // Dedup's generated corpora (test corpus from samples/, scale corpus) and its benchmark.
         .target(name: "DedupCorpus", dependencies: ["PipelineCore"]),
         .executableTarget(name: "dedup-bench", dependencies: ["Dedup", "DedupCorpus", "PipelineCore"], path: "Sources/DedupBench"),
+
+        // Normalize-only throughput benchmark and line-by-line runner (`normalize-bench --help`).
+        .executableTarget(name: "normalize-bench", dependencies: ["Normalize"], path: "Sources/NormalizeBench"),
+
+        // libFuzzer harnesses (`scripts/fuzz TARGET SECONDS`); a normal build makes input replayers.
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzIngest", dependencies: ["FuzzSupport", "Ingest", "PipelineCore"]),
+        .executableTarget(name: "FuzzNormalize", dependencies: ["FuzzSupport", "Normalize", "PipelineCore"]),
 
         // Tests mirror the modules.
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
