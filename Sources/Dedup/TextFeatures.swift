@@ -3,14 +3,14 @@ import PipelineCore
 
 /// Words of a paragraph as stable hashes: lowercase runs of letters and digits.
 ///
-///     WordHashes("L'intelligence sudcoreana: 300 soldati").words.count   // 5 (l, intelligence, sudcoreana, 300, soldati)
+///     WordHashes("L'intelligence sudcoreana: 300 soldati".unicodeScalars, stopwords: []).words.count   // 5 (l, intelligence, sudcoreana, 300, soldati)
 struct WordHashes {
     /// One hash per word, in text order.
     var words: [UInt64] = []
     /// Whether each word is a content word (four letters or more, alphabetic, not a stopword).
     var isContent: [Bool] = []
 
-    init(_ paragraph: some StringProtocol, stopwords: Set<UInt64>) {
+    init<Scalars: Sequence<Unicode.Scalar>>(_ paragraph: Scalars, stopwords: Set<UInt64>) {
         var hash = StableHash.fnvOffset
         var length = 0
         var alphabetic = true
@@ -23,7 +23,7 @@ struct WordHashes {
             length = 0
             alphabetic = true
         }
-        for scalar in paragraph.unicodeScalars {
+        for scalar in paragraph {
             let isLetter: Bool
             let isDigit: Bool
             if scalar.isASCII {
@@ -60,7 +60,7 @@ struct WordHashes {
 
     /// The hash `WordHashes` gives a single lowercase word (for stopword tables).
     static func hash(of word: String) -> UInt64 {
-        WordHashes(word, stopwords: []).words.first ?? 0
+        WordHashes(word.unicodeScalars, stopwords: []).words.first ?? 0
     }
 }
 
