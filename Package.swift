@@ -25,7 +25,7 @@ let package = Package(
         // One module per stage.
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"]),
         .target(name: "Normalize", dependencies: ["PipelineCore"]),
-        .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"]),
+        .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"], resources: [.process("Resources")]),
         .target(name: "Dedup", dependencies: ["PipelineCore"]),
 
         // Config, the concurrent runner and the dataset writers.
