@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize", "Ingest"]),
         .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
         .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCommand"]),
     ],

@@ -64,3 +64,17 @@ struct AttributionTests {
         #expect(figures.map(\.attribution) == ["NIS", "CNN"])
     }
 }
+
+/// Named subjects of reporting verbs.
+struct NamedSubjectTests {
+    @Test(arguments: [
+        ("La Russia ha annunciato che [[otto|8]] missili sono stati intercettati.", "Russia"),
+        ("Rudenko ha dichiarato che [[mille|1000]] soldati sono arrivati.", "Rudenko"),
+        ("Si stima che [[oltre 1.000|1000|more_than]] soldati siano stati inviati.", nil),
+        ("La Corea del Nord conferma l'invio di [[2.000|2000]] soldati.", "Corea del Nord"),
+    ] as [(String, String?)])
+    func namedSubject(_ marked: String, _ source: String?) throws {
+        let figure = try #require(MarkedText(marked).figures().first)
+        #expect(figure.attribution == source)
+    }
+}

@@ -208,6 +208,7 @@ struct AttributionRule {
                     break
                 }
             }
+            while first < last, vocabulary.determiners.contains(tokens, at: first) { first += 1 }
             let range = first..<(last + 1)
             if spans.contains(where: { $0.range.overlaps(range) }) || result.contains(where: { $0.range.overlaps(range) }) { continue }
             if range.count == 1, vocabulary.determiners.contains(tokens, at: first) || vocabulary.unitForms.contains(tokens, at: first)
