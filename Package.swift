@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pipeline", targets: ["PipelineCommand"]),
+        .executable(name: "pipeline-bench", targets: ["PipelineBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,6 +40,16 @@ let package = Package(
             name: "PipelineCommand",
             dependencies: [
                 "PipelineRunner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // The benchmark: generated corpora, whole runs (and stage-only modes as subcommands).
+        .executableTarget(
+            name: "PipelineBench",
+            dependencies: [
+                "PipelineRunner",
+                "PipelineCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
