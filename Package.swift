@@ -25,7 +25,7 @@ let package = Package(
 
         // One module per stage.
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"]),
-        .target(name: "Normalize", dependencies: ["PipelineCore"]),
+        .target(name: "Normalize", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
         .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"]),
         .target(name: "Dedup", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
 
@@ -53,6 +53,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // Normalize-only throughput benchmark and line-by-line runner (`normalize-bench --help`).
+        .executableTarget(name: "normalize-bench", dependencies: ["Normalize"], path: "Sources/NormalizeBench"),
+
+        // libFuzzer harnesses (`scripts/fuzz TARGET SECONDS`); a normal build makes input replayers.
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzIngest", dependencies: ["FuzzSupport", "Ingest", "PipelineCore"]),
+        .executableTarget(name: "FuzzNormalize", dependencies: ["FuzzSupport", "Normalize", "PipelineCore"]),
 
         // Tests mirror the modules.
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
