@@ -54,6 +54,10 @@ let package = Package(
             ]
         ),
 
+        // Dedup's generated corpora (test corpus from samples/, scale corpus) and its benchmark.
+        .target(name: "DedupCorpus", dependencies: ["PipelineCore"]),
+        .executableTarget(name: "dedup-bench", dependencies: ["Dedup", "DedupCorpus", "PipelineCore"], path: "Sources/DedupBench"),
+
         // Normalize-only throughput benchmark and line-by-line runner (`normalize-bench --help`).
         .executableTarget(name: "normalize-bench", dependencies: ["Normalize"], path: "Sources/NormalizeBench"),
 
@@ -67,7 +71,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize"]),
-        .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
+        .testTarget(name: "DedupTests", dependencies: ["Dedup", "DedupCorpus", "Ingest", "Normalize", "Extract"]),
         .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCommand"]),
     ],
     swiftLanguageModes: [.v6]
