@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pipeline", targets: ["PipelineCommand"]),
+        .executable(name: "pipeline-bench", targets: ["PipelineBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,7 +26,7 @@ let package = Package(
         // One module per stage.
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"]),
         .target(name: "Normalize", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
-        .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"]),
+        .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"], resources: [.process("Resources")]),
         .target(name: "Dedup", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
 
         // Config, the concurrent runner and the dataset writers.
@@ -39,6 +40,16 @@ let package = Package(
             name: "PipelineCommand",
             dependencies: [
                 "PipelineRunner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // The benchmark: generated corpora, whole runs (and stage-only modes as subcommands).
+        .executableTarget(
+            name: "PipelineBench",
+            dependencies: [
+                "PipelineRunner",
+                "PipelineCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +70,7 @@ let package = Package(
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize", "Ingest"]),
         .testTarget(name: "DedupTests", dependencies: ["Dedup", "DedupCorpus", "Ingest", "Normalize", "Extract"]),
         .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCommand"]),
     ],
