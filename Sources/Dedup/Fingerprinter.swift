@@ -43,7 +43,8 @@ public struct StoryFingerprint: Sendable, Hashable, Codable {
     public var shingles: [UInt32]
     /// One stable key per LSH band of the MinHash signature; empty when there are no shingles.
     public var bandKeys: [UInt64]
-    /// Sorted, distinct 32-bit hashes of the content words (four letters or more, not stopwords).
+    /// Sorted, distinct 32-bit hashes of the stems (first five letters) of the content words
+    /// (four letters or more, not stopwords).
     public var contentWords: [UInt32]
     /// The story's figures, in text order.
     public var figures: [FigureFingerprint]
@@ -116,8 +117,8 @@ public struct Fingerprinter: Sendable {
                 guard let key = paragraphKey(words.words), seen.insert(key).inserted else { continue }
                 exact = StableHash.combine(exact, key)
                 appendShingles(words.words, to: &shingles)
-                for (word, isContent) in zip(words.words, words.isContent) where isContent {
-                    content.append(UInt32(truncatingIfNeeded: word ^ (word >> 32)))
+                for (stem, isContent) in zip(words.stems, words.isContent) where isContent {
+                    content.append(UInt32(truncatingIfNeeded: stem ^ (stem >> 32)))
                 }
             }
             let shingleSet = shingles.sortedUnique()

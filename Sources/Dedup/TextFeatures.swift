@@ -9,9 +9,14 @@ struct WordHashes {
     var words: [UInt64] = []
     /// Whether each word is a content word (four letters or more, alphabetic, not a stopword).
     var isContent: [Bool] = []
+    /// Each word's stem hash: the hash of its first ``stemLength`` letters.
+    var stems: [UInt64] = []
+    /// Letters kept by the stem.
+    static let stemLength = 5
 
     init<Scalars: Sequence<Unicode.Scalar>>(_ paragraph: Scalars, stopwords: Set<UInt64>) {
         var hash = StableHash.fnvOffset
+        var stem = StableHash.fnvOffset
         var length = 0
         var alphabetic = true
         func finish() {
@@ -19,6 +24,7 @@ struct WordHashes {
             let value = StableHash.mix(hash)
             words.append(value)
             isContent.append(alphabetic && length >= 4 && !stopwords.contains(value))
+            stems.append(StableHash.mix(length > Self.stemLength ? stem : hash))
             hash = StableHash.fnvOffset
             length = 0
             alphabetic = true
@@ -46,6 +52,9 @@ struct WordHashes {
             } else {
                 lower = scalar.value
             }
+            // Content words are compared by their first five letters (a light stem:
+            // soldato/soldati, ucciso/uccisi, militare/militari).
+            if length == Self.stemLength { stem = hash }
             hash = Self.feed(hash, lower)
             length += 1
             if isDigit { alphabetic = false }
