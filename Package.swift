@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pipeline", targets: ["PipelineCommand"]),
+        .executable(name: "pipeline-bench", targets: ["PipelineBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,7 +27,7 @@ let package = Package(
 
         // One module per stage.
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"]),
-        .target(name: "Normalize", dependencies: ["PipelineCore"]),
+        .target(name: "Normalize", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
         .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"]),
         .target(name: "Dedup", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
 
@@ -49,6 +50,23 @@ let package = Package(
             ]
         ),
 
+        // The benchmark: generated corpora, whole runs (and stage-only modes as subcommands).
+        .executableTarget(
+            name: "PipelineBench",
+            dependencies: [
+                "PipelineRunner",
+                "PipelineCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Dedup's generated corpora (test corpus from samples/, scale corpus) and its benchmark.
+        .target(name: "DedupCorpus", dependencies: ["PipelineCore"]),
+        .executableTarget(name: "dedup-bench", dependencies: ["Dedup", "DedupCorpus", "PipelineCore"], path: "Sources/DedupBench"),
+
+        // Normalize-only throughput benchmark and line-by-line runner (`normalize-bench --help`).
+        .executableTarget(name: "normalize-bench", dependencies: ["Normalize"], path: "Sources/NormalizeBench"),
+
         // libFuzzer harnesses (`scripts/fuzz TARGET SECONDS`); a normal build makes input replayers.
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzIngest", dependencies: ["FuzzSupport", "Ingest", "PipelineCore"]),
@@ -59,7 +77,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize"]),
-        .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
+        .testTarget(name: "DedupTests", dependencies: ["Dedup", "DedupCorpus", "Ingest", "Normalize", "Extract"]),
         .testTarget(
             name: "PipelineRunnerTests",
             dependencies: ["PipelineRunner", "PipelineCommand", .product(name: "GRDB", package: "GRDB.swift")]
