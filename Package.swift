@@ -28,7 +28,7 @@ let package = Package(
         // One module per stage.
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"]),
         .target(name: "Normalize", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
-        .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"]),
+        .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"], resources: [.process("Resources")]),
         .target(name: "Dedup", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
 
         // Config, the concurrent runner and the dataset writers.
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize", "Ingest"]),
         .testTarget(name: "DedupTests", dependencies: ["Dedup", "DedupCorpus", "Ingest", "Normalize", "Extract"]),
         .testTarget(
             name: "PipelineRunnerTests",
