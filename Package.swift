@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "PipelineCore"),
 
         // One module per stage.
-        .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"]),
+        .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"], resources: [.process("Resources")]),
         .target(name: "Normalize", dependencies: ["PipelineCore"]),
         .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"]),
         .target(name: "Dedup", dependencies: ["PipelineCore"]),
