@@ -24,9 +24,9 @@ let package = Package(
 
         // One module per stage.
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"], resources: [.process("Resources")]),
-        .target(name: "Normalize", dependencies: ["PipelineCore"]),
+        .target(name: "Normalize", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
         .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"]),
-        .target(name: "Dedup", dependencies: ["PipelineCore"]),
+        .target(name: "Dedup", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
 
         // Config, the concurrent runner and the dataset writers.
         .target(
@@ -43,12 +43,24 @@ let package = Package(
             ]
         ),
 
+        // Dedup's generated corpora (test corpus from samples/, scale corpus) and its benchmark.
+        .target(name: "DedupCorpus", dependencies: ["PipelineCore"]),
+        .executableTarget(name: "dedup-bench", dependencies: ["Dedup", "DedupCorpus", "PipelineCore"], path: "Sources/DedupBench"),
+
+        // Normalize-only throughput benchmark and line-by-line runner (`normalize-bench --help`).
+        .executableTarget(name: "normalize-bench", dependencies: ["Normalize"], path: "Sources/NormalizeBench"),
+
+        // libFuzzer harnesses (`scripts/fuzz TARGET SECONDS`); a normal build makes input replayers.
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzIngest", dependencies: ["FuzzSupport", "Ingest", "PipelineCore"]),
+        .executableTarget(name: "FuzzNormalize", dependencies: ["FuzzSupport", "Normalize", "PipelineCore"]),
+
         // Tests mirror the modules.
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize"]),
-        .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
+        .testTarget(name: "DedupTests", dependencies: ["Dedup", "DedupCorpus", "Ingest", "Normalize", "Extract"]),
         .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCommand"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,24 +4,80 @@ import PipelineCore
 ///
 ///     Normalizer().run("circa 1.500 soldati a ottobre 2024", reference: nil)
 ///     // numbers: [1500 approx], dates: [2024-10-01…2024-10-31, month]
+///
+/// Offsets are Unicode-scalar offsets into `text`. Years, dates, times of day, ordinals and
+/// identifiers are not numbers. Relative dates resolve against `reference` (the publication date);
+/// without one they keep their grain and have no start, or `--MM-DD` for a known month and day.
 public struct Normalizer: Sendable {
-    /// Creates the stage.
-    public init() {}
+    /// The vocabulary the rules use.
+    public let lexicon: Lexicon
+
+    /// Creates the stage with the bundled vocabulary, or another one (`Lexicon.load(directory:)`).
+    public init(lexicon: Lexicon = .bundled) {
+        self.lexicon = lexicon
+    }
 
     /// Finds numbers and dates in `text`; relative dates resolve against `reference`.
+    ///
+    ///     Normalizer().run("oltre 11mila soldati a novembre", reference: PartialDate(year: 2025, month: 7))
+    ///     // numbers: [11000 more_than "oltre 11mila"], dates: [2024-11-01…2024-11-30]
+    ///
+    /// - Complexity: O(n) in the length of `text`.
     public func run(_ text: String, reference: PartialDate?) -> NormalizedText {
-        let scalars = Array(text.unicodeScalars)
-        var numbers: [NumberMention] = []
-        var index = 0
-        while index < scalars.count {
-            guard scalars[index].properties.numericType != nil, scalars[index].isASCII else { index += 1; continue }
-            let start = index
-            while index < scalars.count, scalars[index].isASCII, scalars[index].properties.numericType != nil { index += 1 }
-            let digits = String(String.UnicodeScalarView(scalars[start..<index]))
-            if let value = Double(digits) {
-                numbers.append(NumberMention(surface: digits, value: value, charStart: start, charEnd: index))
-            }
+        let bytes = Array(text.utf8)
+        let lexed = bytes.withUnsafeBufferPointer { Lexer(lexicon: lexicon).lex($0) }
+        let c = Context(lexicon: lexicon, bytes: bytes, lexed: lexed, reference: reference)
+        for rule in RuleRegistry.numerals { rule.apply(c) }
+        findDates(c)
+        for k in c.atoms.indices where (c.atoms[k].first...c.atoms[k].last).contains(where: { c.claimed[$0] }) {
+            c.atoms[k].dropped = true
         }
-        return NormalizedText(numbers: numbers, dates: [])
+        c.atoms.removeAll { $0.dropped }
+        c.rebuildAtomIndex()
+        for rule in RuleRegistry.numeralsAfterDates { rule.apply(c) }
+        return NormalizedText(numbers: numbers(c), dates: dates(c))
+    }
+
+    /// Runs the date rules at every token that can start a date, left to right.
+    private func findDates(_ c: Context) {
+        var i = 0
+        while i < c.count {
+            let t = c.tokens[i]
+            if c.claimed[i] || (t.kind == .word && t.word < 0 && t.number < 0) || t.kind == .punct {
+                i += 1
+                continue
+            }
+            var next = i + 1
+            for rule in RuleRegistry.dates {
+                if let d = rule.match(c, at: i) {
+                    c.dates.append(d)
+                    c.claim(d.first, d.last)
+                    next = d.last + 1
+                    break
+                }
+                if c.claimed[i] { break }
+            }
+            i = max(next, i + 1)
+        }
+        DateRangeMerge.apply(c)
+    }
+
+    private func numbers(_ c: Context) -> [NumberMention] {
+        c.atoms.map { a in
+            let first = c.tokens[a.mentionFirst], last = c.tokens[a.last]
+            return NumberMention(
+                surface: c.surface(a.mentionFirst, a.last), value: a.value, valueHigh: a.high, qualifier: a.qualifier,
+                isPercent: a.isPercent, charStart: Int(first.start), charEnd: Int(last.end),
+                numeralStart: Int(c.tokens[a.first].start))
+        }
+    }
+
+    private func dates(_ c: Context) -> [DateMention] {
+        c.dates.map { d in
+            DateMention(
+                surface: c.surface(d.first, d.last), start: d.value.start, end: d.value.end, grain: d.value.grain,
+                relative: d.value.relative, reference: d.value.relative ? c.reference?.iso : nil,
+                charStart: Int(c.tokens[d.first].start), charEnd: Int(c.tokens[d.last].end))
+        }
     }
 }

@@ -1,2 +1,1 @@
-import ArgumentParser
-import PipelineRunner
+Pipeline.main()

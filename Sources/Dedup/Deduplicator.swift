@@ -1,0 +1,397 @@
+import PipelineCore
+
+/// How a story came to share its cluster with the cluster's canonical story.
+public enum StoryMatch: String, Sendable, Hashable, Codable {
+    /// The same words, paragraph by paragraph, as its near-copy group's first story.
+    case exact
+    /// A near copy: verified shingle similarity at or above the threshold.
+    case nearCopy = "near_copy"
+    /// The same story told differently by another outlet: shared figures, close publication
+    /// dates and shared content words (no near copy of the canonical story).
+    case sameStory = "same_story"
+}
+
+/// Where a story landed after deduplication: a row's `cluster_id`, `duplicate_of`, `similarity`.
+public struct StoryCluster: Sendable, Hashable, Codable {
+    /// Shared by every story telling the same story: `c` + 16 hex digits of the stable hash of
+    /// the cluster's canonical story id.
+    public var clusterID: String
+    /// The first story (earliest published) of this story's near-copy group, when this story is
+    /// an exact or near copy of it; `nil` for that first story and for stories joined only by the
+    /// same-story rule.
+    public var duplicateOf: String?
+    /// Verified similarity to `duplicateOf` (Jaccard of shingle sets, or containment when that
+    /// decided), 0–1; `nil` when `duplicateOf` is `nil`.
+    public var similarity: Double?
+    /// Why the story is in a cluster whose canonical story it is not; `nil` for the canonical story.
+    public var match: StoryMatch?
+    /// Whether this story is its cluster's canonical story (earliest published, ties by path,
+    /// position and id).
+    public var isCanonical: Bool
+
+    /// Creates a cluster assignment.
+    public init(clusterID: String, duplicateOf: String?, similarity: Double?, match: StoryMatch? = nil, isCanonical: Bool = false) {
+        self.clusterID = clusterID
+        self.duplicateOf = duplicateOf
+        self.similarity = similarity
+        self.match = match
+        self.isCanonical = isCanonical
+    }
+}
+
+/// Where a figure landed after deduplication: a row's `cluster_id` and `repeat_of`.
+public struct FigureCluster: Sendable, Hashable, Codable {
+    /// The story cluster of the figure's story.
+    public var clusterID: String
+    /// The figure id of the first report of the same figure (category, unit, value range) in the
+    /// same story cluster, when this one is a repeat; `nil` for the first report.
+    public var repeatOf: String?
+
+    /// Creates a figure assignment.
+    public init(clusterID: String, repeatOf: String?) {
+        self.clusterID = clusterID
+        self.repeatOf = repeatOf
+    }
+}
+
+/// Counts that show how much work dedup did (for run.json and the benchmark).
+public struct DedupStatistics: Sendable, Hashable, Codable {
+    /// Stories seen.
+    public var stories = 0
+    /// Stories that are exact copies of an earlier one.
+    public var exactCopies = 0
+    /// Candidate pairs from LSH band buckets whose similarity was computed exactly.
+    public var candidatePairs = 0
+    /// Candidates verified at or above the threshold and merged as near copies.
+    public var nearCopies = 0
+    /// Candidate pairs considered by the same-story rule (sharing figures, close dates).
+    public var sameStoryCandidates = 0
+    /// Near-copy groups joined by the same-story rule.
+    public var sameStoryJoins = 0
+    /// LSH or figure buckets that reached `maxBucket`.
+    public var cappedBuckets = 0
+    /// Clusters in the result.
+    public var clusters = 0
+
+    /// Creates empty statistics.
+    public init() {}
+}
+
+/// The outcome of corpus-wide deduplication.
+public struct DedupResult: Sendable, Hashable {
+    /// Every story's cluster, by story id.
+    public var stories: [String: StoryCluster]
+    /// Every figure's cluster and repeat, by figure id.
+    public var figures: [String: FigureCluster]
+    /// Problems worth a line in run.json (capped buckets), in a stable order.
+    public var warnings: [String]
+    /// Work counters.
+    public var statistics: DedupStatistics
+
+    /// Creates a result.
+    public init(stories: [String: StoryCluster], figures: [String: FigureCluster], warnings: [String], statistics: DedupStatistics) {
+        self.stories = stories
+        self.figures = figures
+        self.warnings = warnings
+        self.statistics = statistics
+    }
+}
+
+/// The corpus-wide dedup step: clusters stories and marks repeated figures.
+///
+/// Stories are taken in canonical order — earliest published first (undated last), ties broken
+/// by path, position and story id — so the result depends only on the set of fingerprints, not
+/// on their order or on how many threads produced them.
+///
+/// 1. **Exact copies**: the same `exactHash` as an earlier story.
+/// 2. **Near copies**: every remaining story looks up the earlier group leaders that share one of
+///    its LSH band keys, computes the exact Jaccard similarity of the shingle sets (or the
+///    containment, when the smaller set has at least `minContainmentShingles` shingles), and
+///    joins the most similar leader at or above the threshold (`containment` for containment);
+///    otherwise it leads a new group. No pair below the threshold is merged, and a member is
+///    always compared with its group's leader itself (no chaining).
+/// 3. **Same story across outlets**: two groups are joined when their leaders were published at
+///    most `sameStoryDays` apart (both dated to the month or the day), share at least
+///    `sameStoryFigures` distinct figures with a value of 10 or more (same category, unit,
+///    value range), and at least `sameStoryWords` of the shorter story's content words appear in
+///    the other. Candidates come from figure buckets sorted by date, never from all pairs.
+/// 4. A cluster's canonical story is its earliest member in canonical order; its id is
+///    `c` + the stable hash of that story's id.
+/// 5. In each cluster, figures are walked in canonical story order and text order; the first
+///    mention of a figure key is its first report, later ones are `repeat_of` it.
+///
+/// - Complexity: near-linear: each story is compared with the leaders in its buckets, at most
+///   `maxBucket` per bucket.
+public struct Deduplicator: Sendable {
+    /// The settings in force.
+    public let options: DedupOptions
+
+    /// Creates the step.
+    public init(options: DedupOptions = DedupOptions()) { self.options = options }
+
+    /// Clusters the stories of the whole corpus.
+    ///
+    ///     let result = Deduplicator(options: options).run(allFingerprints)
+    ///     result.stories["d…-s0"]?.clusterID   // "c5b0…"
+    public func run(_ fingerprints: [StoryFingerprint]) -> DedupResult {
+        var statistics = DedupStatistics()
+        statistics.stories = fingerprints.count
+        let order = Self.canonicalOrder(fingerprints)
+        let stories = order.map { fingerprints[$0] }  // canonical order from here on
+        var warnings: [String] = []
+
+        // 1–2. Exact and near-copy groups.
+        var groups = NearCopyGrouping(options: options, count: stories.count)
+        groups.run(stories, statistics: &statistics)
+        if groups.cappedBuckets > 0 {
+            warnings.append("dedup: \(groups.cappedBuckets) LSH band bucket(s) reached max_bucket (\(options.maxBucket)); near copies sharing only those buckets may be missed")
+        }
+
+        // 3. Same story across outlets, over the group leaders.
+        var union = UnionFind(count: stories.count)
+        let capped = SameStoryRule(options: options).join(stories, leaders: groups.leaders, union: &union, statistics: &statistics)
+        if capped > 0 {
+            warnings.append("dedup: \(capped) figure bucket(s) reached max_bucket (\(options.maxBucket)); same-story candidates beyond it were not compared")
+        }
+        statistics.cappedBuckets = groups.cappedBuckets + capped
+
+        // 4. Clusters: a story's cluster is the union-find root of its group leader, which is the
+        // earliest story of the cluster because roots are always the smaller canonical index.
+        var storyClusters: [String: StoryCluster] = [:]
+        storyClusters.reserveCapacity(stories.count)
+        var clusterIDs: [Int: String] = [:]
+        for (index, story) in stories.enumerated() {
+            let leader = groups.leader[index]
+            let root = union.find(leader)
+            let clusterID = clusterIDs[root] ?? {
+                let id = "c" + StableHash.hex(StableHash.fnv1a64(stories[root].storyID))
+                clusterIDs[root] = id
+                return id
+            }()
+            var assignment = StoryCluster(clusterID: clusterID, duplicateOf: nil, similarity: nil, match: nil, isCanonical: index == root)
+            if index != leader {
+                assignment.duplicateOf = stories[leader].storyID
+                assignment.similarity = groups.similarity[index]
+                assignment.match = story.exactHash == stories[leader].exactHash ? .exact : .nearCopy
+            } else if index != root {
+                assignment.match = .sameStory
+            }
+            storyClusters[story.storyID] = assignment
+        }
+        statistics.clusters = clusterIDs.count
+
+        // 5. Repeated figures within each cluster, in canonical order.
+        var figureClusters: [String: FigureCluster] = [:]
+        var firstReport: [Int: [FigureKey: String]] = [:]
+        for (index, story) in stories.enumerated() {
+            let root = union.find(groups.leader[index])
+            let clusterID = clusterIDs[root]!
+            for figure in story.figures {
+                if let first = firstReport[root]?[figure.key] {
+                    figureClusters[figure.figureID] = FigureCluster(clusterID: clusterID, repeatOf: first)
+                } else {
+                    firstReport[root, default: [:]][figure.key] = figure.figureID
+                    figureClusters[figure.figureID] = FigureCluster(clusterID: clusterID, repeatOf: nil)
+                }
+            }
+        }
+        return DedupResult(stories: storyClusters, figures: figureClusters, warnings: warnings, statistics: statistics)
+    }
+
+    /// Indices of `fingerprints` in canonical order: earliest published first (undated last),
+    /// then path, position, story id.
+    static func canonicalOrder(_ fingerprints: [StoryFingerprint]) -> [Int] {
+        let keys = fingerprints.map { $0.published?.firstDay.ordinal ?? Int.max }
+        return fingerprints.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            let x = fingerprints[a], y = fingerprints[b]
+            if x.path != y.path { return x.path < y.path }
+            if x.position != y.position { return x.position < y.position }
+            return x.storyID < y.storyID
+        }
+    }
+}
+
+/// Steps 1–2 of ``Deduplicator``: exact copies, then near copies through LSH band buckets that
+/// hold group leaders only.
+struct NearCopyGrouping {
+    let options: DedupOptions
+    /// For each story (canonical index), the leader of its near-copy group (itself for leaders).
+    var leader: [Int]
+    /// Similarity of each member to its leader (1 for exact copies of the leader).
+    var similarity: [Double?]
+    /// Group leaders in canonical order.
+    var leaders: [Int] = []
+    /// Band buckets that reached the cap.
+    var cappedBuckets = 0
+
+    init(options: DedupOptions, count: Int) {
+        self.options = options
+        self.leader = Array(0..<count)
+        self.similarity = Array(repeating: nil, count: count)
+    }
+
+    mutating func run(_ stories: [StoryFingerprint], statistics: inout DedupStatistics) {
+        var firstByExact: [UInt64: Int] = [:]
+        // Band buckets: key → head of a linked list of leaders in `nodes` (newest first).
+        var heads: [UInt64: Int32] = [:]
+        var bucketSizes: [UInt64: Int32] = [:]
+        var nodes: [(story: Int32, next: Int32)] = []
+        var candidates: [Int32] = []
+        let cap = Int32(max(options.maxBucket, 2))
+        let containmentThreshold = max(options.containment, options.threshold)
+
+        for (index, story) in stories.enumerated() {
+            // A story without words (its paragraphs all repeat its headline) matches nothing.
+            guard !story.shingles.isEmpty else {
+                leaders.append(index)
+                continue
+            }
+            if let first = firstByExact[story.exactHash] {
+                let target = leader[first]
+                leader[index] = target
+                similarity[index] = first == target ? 1 : similarity[first]
+                statistics.exactCopies += 1
+                continue
+            }
+            firstByExact[story.exactHash] = index
+
+            // Candidate leaders from the band buckets, each verified once.
+            candidates.removeAll(keepingCapacity: true)
+            for (band, key) in story.bandKeys.enumerated() {
+                let bucketKey = StableHash.combine(key, UInt64(band))
+                var node = heads[bucketKey] ?? -1
+                while node >= 0 {
+                    candidates.append(nodes[Int(node)].story)
+                    node = nodes[Int(node)].next
+                }
+            }
+            candidates.sort()
+            var best: (leader: Int, score: Double)?
+            var previous: Int32 = -1
+            for candidate in candidates where candidate != previous {
+                previous = candidate
+                statistics.candidatePairs += 1
+                let other = stories[Int(candidate)]
+                let jaccard = SetSimilarity.jaccard(story.shingles, other.shingles)
+                var score = jaccard >= options.threshold ? jaccard : 0
+                if score == 0, min(story.shingles.count, other.shingles.count) >= options.minContainmentShingles {
+                    let containment = SetSimilarity.containment(story.shingles, other.shingles)
+                    if containment >= containmentThreshold { score = containment }
+                }
+                // Highest score wins; ties go to the earlier leader (candidates ascend).
+                if score > 0, score > (best?.score ?? 0) { best = (Int(candidate), score) }
+            }
+            if let best {
+                leader[index] = best.leader
+                similarity[index] = best.score
+                statistics.nearCopies += 1
+                continue
+            }
+
+            leaders.append(index)
+            for (band, key) in story.bandKeys.enumerated() {
+                let bucketKey = StableHash.combine(key, UInt64(band))
+                let size = bucketSizes[bucketKey] ?? 0
+                if size >= cap {
+                    if size == cap { cappedBuckets += 1 }
+                    bucketSizes[bucketKey] = cap + 1
+                    continue
+                }
+                bucketSizes[bucketKey] = size + 1
+                nodes.append((Int32(index), heads[bucketKey] ?? -1))
+                heads[bucketKey] = Int32(nodes.count - 1)
+            }
+        }
+    }
+}
+
+/// Step 3 of ``Deduplicator``: joins near-copy groups that tell the same story.
+struct SameStoryRule {
+    let options: DedupOptions
+
+    /// Figures with a smaller value (`due soldati`, `tre giorni`) are too common to identify a story.
+    static let minimumValue = 10.0
+
+    /// Unites leaders that tell the same story; returns how many figure buckets were capped.
+    func join(_ stories: [StoryFingerprint], leaders: [Int], union: inout UnionFind, statistics: inout DedupStatistics) -> Int {
+        // Leaders dated to the month or the day, with their day range.
+        var range: [Int: (start: Int, end: Int)] = [:]
+        var buckets: [FigureKey: [Int]] = [:]
+        for index in leaders {
+            guard let published = stories[index].published, published.month != nil else { continue }
+            let keys = Set(stories[index].figures.map(\.key).filter { $0.value >= Self.minimumValue })
+            guard keys.count >= options.sameStoryFigures else { continue }
+            range[index] = (published.firstDay.ordinal, published.lastDay.ordinal)
+            for key in keys { buckets[key, default: []].append(index) }
+        }
+        // Each bucket sorted by (first day, canonical index): a global order, so a pair is seen
+        // from its earlier member in every bucket it shares.
+        var position: [FigureKey: [Int: Int]] = [:]
+        for (key, members) in buckets {
+            let sorted = members.sorted { (range[$0]!.start, $0) < (range[$1]!.start, $1) }
+            buckets[key] = sorted
+            var positions: [Int: Int] = [:]
+            for (offset, member) in sorted.enumerated() { positions[member] = offset }
+            position[key] = positions
+        }
+
+        var capped = Set<FigureKey>()
+        var shared: [Int: Int] = [:]
+        let window = options.sameStoryDays
+        for index in leaders {
+            guard let own = range[index] else { continue }
+            shared.removeAll(keepingCapacity: true)
+            let keys = Set(stories[index].figures.map(\.key).filter { $0.value >= Self.minimumValue })
+            for key in keys {
+                guard let members = buckets[key], let start = position[key]?[index] else { continue }
+                var offset = start + 1
+                var steps = 0
+                while offset < members.count, range[members[offset]]!.start <= own.end + window {
+                    if steps == options.maxBucket {
+                        capped.insert(key)
+                        break
+                    }
+                    shared[members[offset], default: 0] += 1
+                    offset += 1
+                    steps += 1
+                }
+            }
+            for (other, count) in shared where count >= options.sameStoryFigures {
+                statistics.sameStoryCandidates += 1
+                let a = stories[index].contentWords, b = stories[other].contentWords
+                guard SetSimilarity.containment(a, b) >= options.sameStoryWords else { continue }
+                if union.unite(index, other) { statistics.sameStoryJoins += 1 }
+            }
+        }
+        return capped.count
+    }
+}
+
+/// Disjoint sets over canonical indices; the root of a set is always its smallest index.
+struct UnionFind {
+    var parent: [Int]
+
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func find(_ x: Int) -> Int {
+        var root = x
+        while parent[root] != root { root = parent[root] }
+        var node = x
+        while parent[node] != root {
+            let next = parent[node]
+            parent[node] = root
+            node = next
+        }
+        return root
+    }
+
+    /// Joins the sets of `a` and `b`; `false` when they were already one.
+    @discardableResult
+    mutating func unite(_ a: Int, _ b: Int) -> Bool {
+        let x = find(a), y = find(b)
+        guard x != y else { return false }
+        if x < y { parent[y] = x } else { parent[x] = y }
+        return true
+    }
+}

@@ -1,0 +1,163 @@
+import PipelineCore
+
+/// A numeral candidate: a span of tokens with a value, built by the numeral rules.
+struct Atom {
+    /// First and last token (inclusive) of the numeral proper.
+    var first: Int
+    var last: Int
+    var value: Double
+    var high: Double
+    /// Largest value that may still be added by composition (`duecentomila` → 1000); 1 when none.
+    var slot: Double = 1
+    /// The multiplier written after the number (`mila`, `milioni`, `K`), 1 when none.
+    var scale: Double = 1
+    var qualifier: Qualifier = .exact
+    var isPercent = false
+    /// Made of number words (not digits).
+    var isWord = false
+    /// A bare article `un`/`una`, kept only when it quantifies.
+    var isArticle = false
+    /// A digit fraction `1/4` (joins a whole number: `2 1/4`, `2 e 1/4`).
+    var isFraction = false
+    /// A plain run of digits without separators or suffix: its digit count (years, days, times).
+    var plainDigits = 0
+    /// First token of the whole mention, including qualifier and range words.
+    var mentionFirst: Int
+    var dropped = false
+
+    init(first: Int, last: Int, value: Double) {
+        self.first = first
+        self.last = last
+        self.value = value
+        self.high = value
+        self.mentionFirst = first
+    }
+
+    var isInteger: Bool { value == value.rounded(.towardZero) && high == value }
+}
+
+/// A date expression found by a date rule, before resolution.
+struct DateFound {
+    var first: Int
+    var last: Int
+    var value: DateValue
+}
+
+/// The per-call working state shared by the rules: tokens, numerals and dates.
+final class Context {
+    let lexicon: Lexicon
+    let bytes: [UInt8]
+    var tokens: [Token]
+    var numberWords: [WordNumber]
+    var atoms: [Atom] = []
+    /// Atom index starting at each token, or -1.
+    var atomAt: [Int32] = []
+    var dates: [DateFound] = []
+    /// Tokens that belong to a date or a time of day (their numbers are not figures).
+    var claimed: [Bool]
+    let reference: PartialDate?
+
+    init(lexicon: Lexicon, bytes: [UInt8], lexed: Lexed, reference: PartialDate?) {
+        self.lexicon = lexicon
+        self.bytes = bytes
+        self.tokens = lexed.tokens
+        self.numberWords = lexed.numberWords
+        self.claimed = Array(repeating: false, count: lexed.tokens.count)
+        self.reference = reference
+    }
+
+    var count: Int { tokens.count }
+
+    // MARK: token queries (all safe out of range)
+
+    @inline(__always) func kind(_ i: Int) -> TokenKind? { i >= 0 && i < tokens.count ? tokens[i].kind : nil }
+
+    @inline(__always) func isWord(_ i: Int) -> Bool { kind(i) == .word }
+
+    @inline(__always) func isDigits(_ i: Int) -> Bool { kind(i) == .digits }
+
+    @inline(__always) func isPunct(_ i: Int, _ c: Unicode.Scalar) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .punct && tokens[i].ch == c.value
+    }
+
+    /// Whether token `i` follows the previous one without whitespace.
+    @inline(__always) func glued(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].gap == 0 }
+
+    /// Whether token `i` is on the same line as the previous one.
+    @inline(__always) func sameLine(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].gap < 3 }
+
+    @inline(__always) func entry(_ i: Int) -> WordEntry? {
+        guard i >= 0, i < tokens.count, tokens[i].word >= 0 else { return nil }
+        return lexicon.entries[Int(tokens[i].word)]
+    }
+
+    @inline(__always) func has(_ i: Int, _ role: WordRole) -> Bool { entry(i)?.has(role) ?? false }
+
+    @inline(__always) func roleValue(_ i: Int, _ role: WordRole) -> Double? {
+        guard let e = entry(i), e.has(role) else { return nil }
+        return e.value(role)
+    }
+
+    /// The cardinal value of a number word at `i` (not ordinals).
+    @inline(__always) func cardinal(_ i: Int) -> WordNumber? {
+        guard i >= 0, i < tokens.count, tokens[i].number >= 0 else { return nil }
+        let n = numberWords[Int(tokens[i].number)]
+        return n.isOrdinal ? nil : n
+    }
+
+    /// The value and ending (o, a, i, e) of an ordinal word at `i` (`terzo`, `ventunesimo`).
+    func ordinal(_ i: Int) -> (value: Double, ending: UInt8)? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
+        if tokens[i].number >= 0 {
+            let n = numberWords[Int(tokens[i].number)]
+            if n.isOrdinal { return (n.value, n.ordinalEnding) }
+        }
+        if let v = roleValue(i, .ordinal) { return (v, bytes[Int(tokens[i].byteEnd) - 1] | 0x20) }
+        return nil
+    }
+
+    /// Whether word `i` equals `word` (folded).
+    func isWord(_ i: Int, _ word: String) -> Bool {
+        guard isWord(i), let id = lexicon.id(word) else { return false }
+        return Int(tokens[i].word) == id
+    }
+
+    /// The integer value of a digits token.
+    func digitsValue(_ i: Int) -> Int? {
+        guard isDigits(i) else { return nil }
+        let t = tokens[i]
+        guard t.byteEnd - t.byteStart <= 9 else { return nil }
+        var v = 0
+        for b in bytes[Int(t.byteStart)..<Int(t.byteEnd)] { v = v * 10 + Int(b - 0x30) }
+        return v
+    }
+
+    /// Number of digits of a digits token.
+    func digitCount(_ i: Int) -> Int { isDigits(i) ? Int(tokens[i].byteEnd - tokens[i].byteStart) : 0 }
+
+    /// Lower-case first letter of a word token.
+    func firstLetter(_ i: Int) -> UInt8 { isWord(i) ? bytes[Int(tokens[i].byteStart)] | 0x20 : 0 }
+
+    /// The text between the start of token `a` and the end of token `b`.
+    func surface(_ a: Int, _ b: Int) -> String {
+        String(decoding: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)], as: UTF8.self)
+    }
+
+    /// Marks tokens `a...b` as part of a date or time.
+    func claim(_ a: Int, _ b: Int) {
+        guard a <= b else { return }
+        for i in max(0, a)...min(b, tokens.count - 1) { claimed[i] = true }
+    }
+
+    /// The atom starting exactly at token `i`, if not dropped.
+    func atom(at i: Int) -> Int? {
+        guard i >= 0, i < atomAt.count else { return nil }
+        let a = Int(atomAt[i])
+        return a >= 0 && !atoms[a].dropped ? a : nil
+    }
+
+    func rebuildAtomIndex() {
+        atomAt = Array(repeating: -1, count: tokens.count)
+        for (k, a) in atoms.enumerated() where !a.dropped { atomAt[a.first] = Int32(k) }
+    }
+}

@@ -1,0 +1,176 @@
+/// What one token is.
+enum TokenKind: UInt8 {
+    /// A run of letters (any script); `word` holds its lexicon id when known.
+    case word
+    /// A run of ASCII digits.
+    case digits
+    /// One punctuation or symbol scalar (`ch`), dashes folded to `-` and apostrophes to `'`.
+    case punct
+}
+
+/// One token of the text, with its offsets in Unicode scalars and in UTF-8 bytes.
+struct Token {
+    var kind: TokenKind
+    /// Whitespace before the token: 0 none, 1 one space, 2 more spaces or tabs, 3 a line break.
+    var gap: UInt8
+    /// The punctuation scalar (for `.punct`), or the first byte (for words and digits).
+    var ch: UInt32
+    var start: Int32
+    var end: Int32
+    var byteStart: Int32
+    var byteEnd: Int32
+    /// Lexicon id of the folded word, or -1.
+    var word: Int32
+    /// Index into `Lexed.numberWords` when the word is a cardinal or ordinal number word, or -1.
+    var number: Int32
+}
+
+/// A cardinal or ordinal number word, decomposed into morphemes (`duemilacinquecento` = 2500).
+struct WordNumber {
+    var value: Double
+    /// The largest value that may follow and be added (`duecentomila` + `trecento`): 1 when none.
+    var slot: Double
+    /// Ordinal (`terzo`, `ventunesimo`): ends in o, a, i or e.
+    var ordinalEnding: UInt8
+    var isOrdinal: Bool { ordinalEnding != 0 }
+}
+
+/// Tokens of one text plus the number words found in it.
+struct Lexed {
+    var tokens: [Token] = []
+    var numberWords: [WordNumber] = []
+}
+
+/// Byte classes for the lexer's single pass.
+private enum ByteClass: UInt8 { case other = 0, space, newline, digit, letter, high }
+
+private let byteClasses: [ByteClass] = (0..<256).map { b -> ByteClass in
+    switch b {
+    case 0x20, 0x09, 0x0B, 0x0C, 0x0D: return .space
+    case 0x0A: return .newline
+    case 0x30...0x39: return .digit
+    case 0x41...0x5A, 0x61...0x7A: return .letter
+    case 0x80...0xFF: return .high
+    default: return .other
+    }
+}
+
+/// Splits text into tokens in one linear pass over its UTF-8 bytes.
+struct Lexer {
+    let lexicon: Lexicon
+
+    /// Classifies a non-ASCII scalar: 0 letter, 1 whitespace, 2 punctuation.
+    @inline(__always)
+    private static func highClass(_ scalar: UInt32) -> UInt8 {
+        switch scalar {
+        case 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return 1
+        case 0xA1...0xBF, 0xD7, 0xF7, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20CF, 0x2190...0x23FF,
+             0x2500...0x27BF, 0xFE50...0xFE6F, 0xFF01...0xFF0F:
+            return 2
+        default: return 0
+        }
+    }
+
+    /// Decodes the scalar starting at `i`; returns it and its length in bytes (1 for malformed input).
+    @inline(__always)
+    private static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(p[i])
+        let n = p.count
+        if b0 < 0xE0, b0 >= 0xC0, i + 1 < n { return (((b0 & 0x1F) << 6) | (UInt32(p[i + 1]) & 0x3F), 2) }
+        if b0 < 0xF0, b0 >= 0xE0, i + 2 < n {
+            return (((b0 & 0x0F) << 12) | ((UInt32(p[i + 1]) & 0x3F) << 6) | (UInt32(p[i + 2]) & 0x3F), 3)
+        }
+        if b0 >= 0xF0, i + 3 < n {
+            return (((b0 & 0x07) << 18) | ((UInt32(p[i + 1]) & 0x3F) << 12) | ((UInt32(p[i + 2]) & 0x3F) << 6)
+                | (UInt32(p[i + 3]) & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// Folds punctuation variants: typographic apostrophes to `'`, dashes to `-`.
+    @inline(__always)
+    private static func normalizePunct(_ c: UInt32) -> UInt32 {
+        switch c {
+        case 0x2018, 0x2019, 0x201B, 0x2032, 0x60, 0xB4: return 0x27
+        case 0x2010...0x2015, 0x2212: return 0x2D
+        default: return c
+        }
+    }
+
+    /// Tokenizes UTF-8 `bytes`.
+    /// - Complexity: O(n) in the byte count; each word is folded and looked up once.
+    func lex(_ p: UnsafeBufferPointer<UInt8>) -> Lexed {
+        var out = Lexed()
+        out.tokens.reserveCapacity(p.count / 5 + 4)
+        var folded: [UInt8] = []
+        folded.reserveCapacity(64)
+        let n = p.count
+        var i = 0
+        var scalar = 0
+        var gap: UInt8 = 3
+        while i < n {
+            let b = p[i]
+            switch byteClasses[Int(b)] {
+            case .space:
+                if gap == 0 { gap = 1 } else if gap == 1 { gap = 2 }
+                i += 1; scalar += 1
+            case .newline:
+                gap = 3; i += 1; scalar += 1
+            case .digit:
+                let s0 = scalar, b0 = i
+                while i < n, p[i] &- 0x30 < 10 { i += 1 }
+                scalar += i - b0
+                out.tokens.append(Token(kind: .digits, gap: gap, ch: UInt32(b), start: Int32(s0), end: Int32(scalar),
+                                        byteStart: Int32(b0), byteEnd: Int32(i), word: -1, number: -1))
+                gap = 0
+            case .letter, .high:
+                if byteClasses[Int(b)] == .high {
+                    let (c, len) = Lexer.decode(p, i)
+                    let cls = Lexer.highClass(c)
+                    if cls == 1 {
+                        if gap == 0 { gap = 1 } else if gap == 1 { gap = 2 }
+                        i += len; scalar += 1
+                        continue
+                    }
+                    if cls == 2 {
+                        out.tokens.append(Token(kind: .punct, gap: gap, ch: Lexer.normalizePunct(c), start: Int32(scalar),
+                                                end: Int32(scalar + 1), byteStart: Int32(i), byteEnd: Int32(i + len),
+                                                word: -1, number: -1))
+                        i += len; scalar += 1; gap = 0
+                        continue
+                    }
+                }
+                let s0 = scalar, b0 = i
+                while i < n {
+                    let c = p[i]
+                    let cls = byteClasses[Int(c)]
+                    if cls == .letter { i += 1; scalar += 1; continue }
+                    if cls != .high { break }
+                    let (u, len) = Lexer.decode(p, i)
+                    if Lexer.highClass(u) != 0 { break }
+                    i += len; scalar += 1
+                }
+                var token = Token(kind: .word, gap: gap, ch: UInt32(b), start: Int32(s0), end: Int32(scalar),
+                                  byteStart: Int32(b0), byteEnd: Int32(i), word: -1, number: -1)
+                if i - b0 <= 64 {
+                    Folding.fold(p, b0..<i, into: &folded)
+                    folded.withUnsafeBufferPointer { f in
+                        if let id = lexicon.table.find(f) { token.word = Int32(id) }
+                        if let number = lexicon.morphemes.parseWord(f) {
+                            token.number = Int32(out.numberWords.count)
+                            out.numberWords.append(number)
+                        }
+                    }
+                }
+                out.tokens.append(token)
+                gap = 0
+            case .other:
+                out.tokens.append(Token(kind: .punct, gap: gap, ch: Lexer.normalizePunct(UInt32(b)), start: Int32(scalar),
+                                        end: Int32(scalar + 1), byteStart: Int32(i), byteEnd: Int32(i + 1),
+                                        word: -1, number: -1))
+                i += 1; scalar += 1; gap = 0
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+import PipelineCore
+
+/// The word roles the numeral and date rules look for, as declared in `Resources/lexicon.tsv`.
+enum WordRole: Int, CaseIterable, Sendable {
+    case month, monthAbbr, weekday, weekdayAbbr, ordinal, last
+    case collective, collectiveExact, vague, vagueExact, scale, half
+    case article, and, or, between, from, to, of, `in`
+    case relDay, past, next, this, unit, ago
+    case monthPart, season, per, percent, cento, over, point, negative
+    case clock, clockArticle, meridiem, suffix, after, arrival, rest, currency, some, unitDegree, now, daypart, other
+
+    /// Parses the snake-case name used in `lexicon.tsv` (`month_abbr`).
+    init?(name: String) {
+        let camel = name.split(separator: "_").enumerated()
+            .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }
+            .joined()
+        guard let role = WordRole.allCases.first(where: { String(describing: $0) == camel }) else { return nil }
+        self = role
+    }
+
+    /// Bit index of the role.
+    @inline(__always) var index: Int { rawValue }
+}
+
+/// Everything the lexicon knows about one folded word.
+struct WordEntry: Sendable {
+    /// Bit `i` set when the word has role `WordRole.allCases[i]`.
+    var roles: UInt64 = 0
+    /// The value given with each role, indexed like `WordRole.allCases`.
+    var values: [Double] = []
+
+    func has(_ role: WordRole) -> Bool { roles & (1 << UInt64(role.index)) != 0 }
+    func value(_ role: WordRole) -> Double { values.isEmpty ? 0 : values[role.index] }
+}
+
+
+/// A problem in a vocabulary file, with the file and line it was found on.
+public struct VocabularyError: Error, CustomStringConvertible, Sendable {
+    /// The resource file name.
+    public var file: String
+    /// 1-based line number (0 when the whole file is concerned).
+    public var line: Int
+    /// What is wrong.
+    public var message: String
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// Folds a word for lookup: ASCII lower case, Italian accented vowels to their base letter.
+/// Any other non-ASCII scalar becomes `0xFF`, which no vocabulary entry contains.
+///
+///     Lexicon.fold("Metà")  // "meta"
+enum Folding {
+    /// Folds the UTF-8 bytes of one word into `out` (cleared first).
+    @inline(__always)
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b < 0x80 {
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                i += 1
+            } else if b == 0xC3, i + 1 < range.upperBound {
+                out.append(latin1Vowel(bytes[i + 1]))
+                i += 2
+            } else {
+                out.append(0xFF)
+                i += 1
+                while i < range.upperBound, bytes[i] & 0xC0 == 0x80 { i += 1 }
+            }
+        }
+    }
+
+    /// The base vowel of a Latin-1 accented letter given its UTF-8 continuation byte after `0xC3`.
+    @inline(__always)
+    static func latin1Vowel(_ c: UInt8) -> UInt8 {
+        switch c | 0x20 {  // 0x80–0x9F upper case map onto 0xA0–0xBF lower case
+        case 0xA0...0xA5: return UInt8(ascii: "a")
+        case 0xA8...0xAB: return UInt8(ascii: "e")
+        case 0xAC...0xAF: return UInt8(ascii: "i")
+        case 0xB2...0xB6: return UInt8(ascii: "o")
+        case 0xB9...0xBC: return UInt8(ascii: "u")
+        default: return 0xFF
+        }
+    }
+
+    /// Folds a Swift string (used when loading vocabulary, never in the hot loop).
+    static func fold(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var copy = text
+        copy.withUTF8 { buf in fold(buf, 0..<buf.count, into: &out) }
+        return out
+    }
+}
+
+/// Open-addressing table from folded words to small integer ids; no Swift `Hasher` involved.
+struct WordTable: Sendable {
+    private var slots: [Int32]
+    private var keys: [[UInt8]] = []
+    private var mask: Int
+
+    init(capacity: Int) {
+        var size = 64
+        while size < capacity * 4 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The id of `word`, inserting it when new.
+    mutating func intern(_ word: [UInt8]) -> Int {
+        if let id = find(word) { return id }
+        let id = keys.count
+        keys.append(word)
+        if keys.count * 2 > slots.count { rehash() }
+        insertSlot(id)
+        return id
+    }
+
+    private mutating func insertSlot(_ id: Int) {
+        var i = keys[id].withUnsafeBufferPointer { WordTable.hash($0) } & mask
+        while slots[i] >= 0 { i = (i + 1) & mask }
+        slots[i] = Int32(id)
+    }
+
+    private mutating func rehash() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for id in keys.indices { insertSlot(id) }
+    }
+
+    func find(_ word: [UInt8]) -> Int? {
+        word.withUnsafeBufferPointer { find($0) }
+    }
+
+    @inline(__always)
+    func find(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = WordTable.hash(word) & mask
+        while true {
+            let id = Int(slots[i])
+            if id < 0 { return nil }
+            if keys[id].withUnsafeBufferPointer({ $0.elementsEqual(word) }) { return id }
+            i = (i + 1) & mask
+        }
+    }
+
+    var count: Int { keys.count }
+}
+
+/// The vocabulary of the normalize stage, loaded once from `Resources/`.
+///
+/// Files: `lexicon.tsv` (word roles: months, weekdays, units, prepositions…),
+/// `number_words.tsv` (cardinal morphemes), `qualifiers.tsv` (hedges), `holidays.tsv`.
+public struct Lexicon: Sendable {
+    /// Interned folded words.
+    var table: WordTable
+    /// Entry per word id.
+    var entries: [WordEntry]
+    /// Qualifier phrases as word-id sequences.
+    var qualifiers: [(words: [Int], qualifier: Qualifier)]
+    /// Holidays as word-id sequences with their rule.
+    var holidays: [(words: [Int], rule: HolidayDate)]
+    /// Cardinal morphemes, for compound number words.
+    var morphemes: MorphemeTrie
+
+    /// The lexicon bundled with the module (loaded on first use).
+    public static let bundled: Lexicon = {
+        do { return try Lexicon.load() } catch {
+            // The bundled files are part of the build; an error here is a packaging defect.
+            preconditionFailure("Normalize resources are invalid: \(error)")
+        }
+    }()
+
+    /// Loads the vocabulary files from `directory` (default: the module's resources).
+    /// - Throws: `VocabularyError` naming the file and line of a malformed row.
+    public static func load(directory: URL? = nil) throws -> Lexicon {
+        func read(_ name: String) throws -> [(line: Int, fields: [String])] {
+            let url: URL
+            if let directory { url = directory.appendingPathComponent(name) } else {
+                guard let u = Bundle.module.url(forResource: name, withExtension: nil) else {
+                    throw VocabularyError(file: name, line: 0, message: "resource not found in the Normalize bundle")
+                }
+                url = u
+            }
+            let text: String
+            do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+                throw VocabularyError(file: name, line: 0, message: "cannot read: \(error.localizedDescription)")
+            }
+            var rows: [(Int, [String])] = []
+            for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                rows.append((n + 1, line.split(separator: "\t").map { String($0).trimmingCharacters(in: .whitespaces) }))
+            }
+            return rows
+        }
+        var table = WordTable(capacity: 512)
+        var entries: [WordEntry] = []
+        func id(_ word: String) -> Int {
+            let w = table.intern(Folding.fold(word))
+            while entries.count <= w { entries.append(WordEntry(values: Array(repeating: 0, count: WordRole.allCases.count))) }
+            return w
+        }
+        func phrase(_ text: String) -> [Int] {
+            text.split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "’" }).map { id(String($0)) }
+        }
+        for (line, f) in try read("lexicon.tsv") {
+            guard f.count >= 2, let role = WordRole(name: f[1]) else {
+                throw VocabularyError(file: "lexicon.tsv", line: line, message: "expected `word<TAB>role<TAB>value` with a known role")
+            }
+            let value = f.count > 2 ? Double(f[2]) : 0
+            guard let value else { throw VocabularyError(file: "lexicon.tsv", line: line, message: "value is not a number") }
+            let w = id(f[0])
+            entries[w].roles |= 1 << UInt64(role.index)
+            entries[w].values[role.index] = value
+        }
+        var qualifiers: [(words: [Int], qualifier: Qualifier)] = []
+        for (line, f) in try read("qualifiers.tsv") {
+            guard f.count == 2, let q = Qualifier(rawValue: f[1]) else {
+                throw VocabularyError(file: "qualifiers.tsv", line: line, message: "expected `phrase<TAB>qualifier` with a known qualifier")
+            }
+            qualifiers.append((phrase(f[0]), q))
+        }
+        // Longer phrases first, so `non più di` wins over `più di`.
+        qualifiers.sort { $0.words.count > $1.words.count }
+        var holidays: [(words: [Int], rule: HolidayDate)] = []
+        for (line, f) in try read("holidays.tsv") {
+            guard f.count == 2, let rule = HolidayDate(f[1]) else {
+                throw VocabularyError(file: "holidays.tsv", line: line, message: "expected `phrase<TAB>rule` (MM-DD, N:W:MM or easter+N)")
+            }
+            holidays.append((phrase(f[0]), rule))
+        }
+        holidays.sort { $0.words.count > $1.words.count }
+        var morphemes = MorphemeTrie()
+        for (line, f) in try read("number_words.tsv") {
+            guard f.count == 3, let v = Double(f[1]), let kind = MorphemeKind(rawValue: f[2]) else {
+                throw VocabularyError(file: "number_words.tsv", line: line, message: "expected `morpheme<TAB>value<TAB>kind`")
+            }
+            morphemes.insert(Array(f[0].utf8), Morpheme(value: v, kind: kind))
+        }
+        return Lexicon(table: table, entries: entries, qualifiers: qualifiers, holidays: holidays, morphemes: morphemes)
+    }
+
+    /// The id of a folded word known to the lexicon.
+    func id(_ word: String) -> Int? { table.find(Folding.fold(word)) }
+}

@@ -1,0 +1,202 @@
+import PipelineCore
+
+/// Quarters: `il terzo trimestre del 2016`, `quarto trimestre 2018`, `terzo trimestre di quest'anno`;
+/// without a year, the most recent such quarter (the next one in a future-tense clause).
+struct QuarterRule: DateRule {
+    func match(_ c: Context, at i: Int) -> DateFound? {
+        guard let o = c.ordinal(i), (1...4).contains(Int(o.value)), c.roleValue(i + 1, .unit) == 4 else { return nil }
+        let q = Int(o.value)
+        if let y = c.trailingYear(after: i + 1) {
+            var v = Cal.quarterSpan(y.year, q)
+            v.relative = y.relative
+            return DateFound(first: i, last: y.last, value: v)
+        }
+        guard let (ry, rm) = c.refMonth else { return DateFound(first: i, last: i + 1, value: .unresolved(.quarter)) }
+        let rq = (rm - 1) / 3 + 1
+        let y = c.isFuture(around: i) ? (q >= rq ? ry : ry + 1) : (q <= rq ? ry : ry - 1)
+        var v = Cal.quarterSpan(y, q)
+        v.relative = true
+        return DateFound(first: i, last: i + 1, value: v)
+    }
+}
+
+/// Meteorological seasons: `nell'autunno del 2024` (2024-09-01…2024-11-30), `estate 2022`,
+/// `l'estate scorsa`, `la scorsa primavera`, `quest'estate`, `in autunno` (most recent, or next in a
+/// future-tense clause). Winter `Y` runs from December of `Y` to February of `Y+1`.
+struct SeasonRule: DateRule {
+    func match(_ c: Context, at i: Int) -> DateFound? {
+        var k = i
+        var shift: Int?
+        if c.has(k, .past) { shift = -1; k += 1 } else if c.has(k, .next) { shift = 1; k += 1 } else if c.has(k, .this) {
+            shift = 0
+            k += 1
+            if c.isPunct(k, "'") { k += 1 }
+        }
+        guard let s = c.roleValue(k, .season) else { return nil }
+        let season = Int(s)
+        var last = k
+        if shift == nil {
+            if let y = c.trailingYear(after: k) {
+                var v = Cal.seasonSpan(y.year, season)
+                v.relative = y.relative
+                return DateFound(first: i, last: y.last, value: v)
+            }
+            if c.has(k + 1, .past) { shift = -1; last = k + 1 } else if c.has(k + 1, .next) { shift = 1; last = k + 1 }
+        }
+        guard let (ry, rm) = c.refMonth else { return DateFound(first: i, last: last, value: .unresolved(.season)) }
+        // The season containing the reference month, as (start year, index).
+        let current: (Int, Int) = rm == 12 ? (ry, 4) : rm <= 2 ? (ry - 1, 4) : (ry, (rm - 3) / 3 + 1)
+        let startYear: Int
+        let before = season < current.1 ? current.0 : (season == current.1 ? current.0 : current.0 - 1)
+        let after = season > current.1 ? current.0 : (season == current.1 ? current.0 : current.0 + 1)
+        switch shift {
+        case -1: startYear = season == current.1 ? current.0 - 1 : before
+        case 1: startYear = season == current.1 ? current.0 + 1 : after
+        case 0: startYear = season == current.1 ? current.0 : (c.isFuture(around: i) ? after : before)
+        default: startYear = c.isFuture(around: i) ? after : before
+        }
+        var v = Cal.seasonSpan(startYear, season)
+        v.relative = true
+        return DateFound(first: i, last: last, value: v)
+    }
+}
+
+/// Years and decades: `nel 2023`, `del 2024`, `dal 2014`, `il 2022`, `entro il 2030`,
+/// `Nel millenovecentoventotto`; `negli anni 1970`, `anni 2000`, `anni duemila`, `anni '90`,
+/// `anni novanta` (a span of years). A four-digit number is a year only after such a word.
+struct YearRule: DateRule {
+    func match(_ c: Context, at i: Int) -> DateFound? {
+        if c.roleValue(i, .unit) == 5, c.isWord(i, "anni"), let v = decade(c, i + 1) {
+            return DateFound(first: i, last: v.last, value: v.value)
+        }
+        guard let (y, last) = c.year(at: i) else { return nil }
+        var p = i - 1
+        if c.isPunct(p, "'") { p -= 1 }
+        if c.has(p, .article), c.isWord(p) { p -= 1; if c.isPunct(p, "'") { p -= 1 } }
+        let intro = c.has(p, .in) || c.has(p, .of) || c.has(p, .from) || c.has(p, .to) || c.has(p, .between)
+            || c.has(i - 1, .article) || c.has(i - 2, .article) && c.isPunct(i - 1, "'") || c.roleValue(p, .unit) == 5
+            || c.has(p, .monthPart) || c.has(p, .after) || c.isWord(p, "prima")
+        guard intro, c.isDigits(i) || c.has(p, .in) || c.has(p, .of) else { return nil }
+        if c.isDigits(i), c.has(i + 1, .unit) || c.has(i + 1, .scale) || c.isPunct(i + 1, "%") { return nil }
+        return DateFound(first: i, last: last, value: Cal.yearSpan(y))
+    }
+
+    private func decade(_ c: Context, _ k: Int) -> (value: DateValue, last: Int)? {
+        var j = k
+        var start: Int?
+        if c.isPunct(j, "'"), c.isDigits(j + 1), c.digitCount(j + 1) == 2, let v = c.digitsValue(j + 1), v % 10 == 0 {
+            start = 1900 + v
+            j += 1
+        } else if c.isDigits(j), c.digitCount(j) == 4, let v = c.digitsValue(j), v % 10 == 0, (1000...2100).contains(v) {
+            start = v
+        } else if let n = c.cardinal(j), n.value == n.value.rounded() {
+            let v = Int(n.value)
+            if (20...90).contains(v), v % 10 == 0 { start = 1900 + v } else if v % 10 == 0, (1000...2100).contains(v) { start = v }
+        }
+        guard let start else { return nil }
+        var v = Cal.yearSpan(start)
+        v.end = Cal.yearSpan(start + 9).end
+        return (v, j)
+    }
+}
+
+/// Days named relative to the reference: `oggi`, `ieri`, `domani`, `dopodomani`, `l'altro ieri`,
+/// `l'altroieri`, `domattina`, `in giornata`, `questo giorno`, `il giorno passato`.
+struct RelativeDayRule: DateRule {
+    func match(_ c: Context, at i: Int) -> DateFound? {
+        if let o = c.roleValue(i, .relDay) {
+            return DateFound(first: i, last: c.has(i + 1, .daypart) ? i + 1 : i, value: c.relativeDay(Int(o)))
+        }
+        if c.has(i, .other), c.isWord(i + 1, "ieri") { return DateFound(first: i, last: i + 1, value: c.relativeDay(-2)) }
+        if c.has(i, .in), c.isWord(i + 1, "giornata") { return DateFound(first: i, last: i + 1, value: c.relativeDay(0)) }
+        if c.has(i, .this), c.isWord(i + 1, "giorno") { return DateFound(first: i, last: i + 1, value: c.relativeDay(0)) }
+        if c.isWord(i, "giorno"), c.has(i + 1, .past) { return DateFound(first: i, last: i + 1, value: c.relativeDay(-1)) }
+        // `la prossima notte`: the coming night, tomorrow.
+        if c.has(i, .next), c.isWord(i + 1, "notte") { return DateFound(first: i, last: i + 1, value: c.relativeDay(1)) }
+        return nil
+    }
+}
+
+/// A count of time units read as a number at `i` (digits, number words, `un`/`una`).
+func countAt(_ c: Context, _ i: Int) -> Int? {
+    if c.isDigits(i), c.digitCount(i) <= 4, !(c.glued(i + 1) && c.isPunct(i + 1, ",")) { return c.digitsValue(i) }
+    if let n = c.cardinal(i), n.value == n.value.rounded(), n.value < 10000 { return Int(n.value) }
+    return nil
+}
+
+/// Moves `day` by `n` units (1 day, 2 week, 3 month, 5 year).
+func shift(_ day: Day, unit: Int, by n: Int) -> Day? {
+    switch unit {
+    case 1: return day.adding(days: n)
+    case 2: return day.adding(days: 7 * n)
+    case 3: return Cal.addMonths(day, n)
+    case 5: return Cal.addMonths(day, 12 * n)
+    default: return nil
+    }
+}
+
+/// `7 giorni fa`, `tre mesi fa`, `due anni fa`, `1 mese, 2 anni e 21 giorni fa` (a day);
+/// `tra 16 settimane`, `fra 10 giorni`, `in due settimane`, `tra due settimane da adesso`.
+struct AgoRule: DateRule {
+    func match(_ c: Context, at i: Int) -> DateFound? {
+        var k = i
+        var sign = -1
+        if c.has(i, .between) || (c.has(i, .in) && c.isWord(i, "in")) { sign = 1; k += 1 }
+        var parts: [(Int, Int)] = []
+        var last = -1
+        while let n = countAt(c, k), let u = c.roleValue(k + 1, .unit), [1, 2, 3, 5].contains(Int(u)), c.sameLine(k + 1) {
+            parts.append((n, Int(u)))
+            last = k + 1
+            if sign > 0 { break }
+            var nk = k + 2
+            if c.isPunct(nk, ",") || c.has(nk, .and) { nk += 1 }
+            if countAt(c, nk) == nil { break }
+            k = nk
+        }
+        guard !parts.isEmpty else { return nil }
+        if sign < 0 {
+            guard c.has(last + 1, .ago) else { return nil }
+            last += 1
+        } else if c.has(last + 1, .from), c.has(last + 2, .now) {
+            last += 2
+        } else if c.has(last + 1, .from), c.has(last + 2, .this), c.has(last + 3, .now) {
+            last += 3
+        }
+        guard let ref = c.refDay else { return DateFound(first: i, last: last, value: .unresolved(.day)) }
+        var d = ref
+        for (n, u) in parts { d = shift(d, unit: u, by: sign * n) ?? d }
+        return DateFound(first: i, last: last, value: .span(d, d, .day, relative: true))
+    }
+}
+
+/// Rolling spans of days and calendar weeks next to the reference: `gli ultimi due giorni`,
+/// `i 2 giorni passati`, `i prossimi 3 giorni`, `le ultime 2 settimane`, `le 3 prossime settimane`,
+/// `le 3 settimane precedenti`. Spans of months or years are left as durations.
+struct RollingSpanRule: DateRule {
+    func match(_ c: Context, at i: Int) -> DateFound? {
+        var dir = 0
+        var k = i
+        if c.has(k, .last) || c.has(k, .past) { dir = -1; k += 1 } else if c.has(k, .next) { dir = 1; k += 1 }
+        guard let n = countAt(c, k) else { return nil }
+        k += 1
+        if dir == 0 {
+            if c.has(k, .last) || c.has(k, .past) { dir = -1; k += 1 } else if c.has(k, .next) { dir = 1; k += 1 }
+        }
+        guard let u = c.roleValue(k, .unit), u == 1 || u == 2 else { return nil }
+        var last = k
+        if dir == 0 {
+            if c.has(k + 1, .past) || c.has(k + 1, .last) { dir = -1; last = k + 1 } else if c.has(k + 1, .next) { dir = 1; last = k + 1 }
+        }
+        guard dir != 0, n > 0, n < 1000 else { return nil }
+        let grain: DateGrain = u == 1 ? .day : .week
+        guard let ref = c.refDay else { return DateFound(first: i, last: last, value: .unresolved(grain)) }
+        let a: Day, b: Day
+        if u == 1 {
+            (a, b) = dir < 0 ? (ref.adding(days: -n), ref.adding(days: -1)) : (ref.adding(days: 1), ref.adding(days: n))
+        } else {
+            let mon = Cal.monday(ref)
+            (a, b) = dir < 0 ? (mon.adding(days: -7 * n), mon.adding(days: -1)) : (mon.adding(days: 7), mon.adding(days: 7 * n + 6))
+        }
+        return DateFound(first: i, last: last, value: .span(a, b, grain, relative: true))
+    }
+}

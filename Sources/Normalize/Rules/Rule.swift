@@ -1,0 +1,48 @@
+import PipelineCore
+
+/// A numeral rule: one linear pass over the context's atoms or tokens.
+protocol NumeralRule: Sendable {
+    func apply(_ c: Context)
+}
+
+/// A date rule: tries to read a date expression starting at token `i`.
+protocol DateRule: Sendable {
+    /// The date found at `i` (its tokens are claimed), or nil.
+    func match(_ c: Context, at i: Int) -> DateFound?
+}
+
+/// The resolved value of a date expression.
+struct DateValue {
+    var start: String?
+    var end: String?
+    var grain: DateGrain
+    var relative: Bool
+    /// For year-less expressions: month (and day) as written, so a range can give them its year.
+    var month: Int? = nil
+    var day: Int? = nil
+    var hadYear = true
+
+    static func span(_ a: Day, _ b: Day, _ grain: DateGrain, relative: Bool = false) -> DateValue {
+        DateValue(start: a.iso, end: b.iso, grain: grain, relative: relative)
+    }
+
+    static func unresolved(_ grain: DateGrain) -> DateValue {
+        DateValue(start: nil, end: nil, grain: grain, relative: true)
+    }
+}
+
+/// The order in which the rules run. Numeral rules build the numbers; date rules then claim
+/// their tokens (a year, a day, a time of day is not a figure); the last numeral rules read
+/// ranges and hedges around what is left.
+enum RuleRegistry {
+    /// Numeral rules before dates.
+    static let numerals: [any NumeralRule] = [NumeralAtomRule(), CompositionRule(), VaguePluralRule(), PercentRule()]
+    /// Date rules, tried in this order at each token.
+    static let dates: [any DateRule] = [
+        TimeOfDayRule(), NumericDateRule(), HolidayRule(), DayMonthRule(), MonthRule(), MonthOrdinalRule(), QuarterRule(),
+        SeasonRule(),
+        YearRule(), RelativeDayRule(), AgoRule(), RollingSpanRule(), RelativePeriodRule(), WeekdayRule(),
+    ]
+    /// Numeral rules after dates.
+    static let numeralsAfterDates: [any NumeralRule] = [RangeRule(), QualifierRule()]
+}

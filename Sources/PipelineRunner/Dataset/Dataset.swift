@@ -1,0 +1,144 @@
+import Dedup
+import PipelineCore
+
+/// The six dataset tables of a run (documents, stories, figures, dates, claims, rejects), with
+/// the columns of the dataset contract and rows in a stable order: documents by path, rows of a
+/// document by position or offset, rejects by path.
+public struct Dataset: Sendable {
+    /// Accepted documents, sorted by path.
+    public let results: [DocumentResult]
+    /// Rejected inputs, sorted by path.
+    public let rejects: [Reject]
+    /// Clusters and claims.
+    public let corpus: CorpusAnalysis
+
+    /// Column names by table, in order.
+    public static let columns: [String: [String]] = [
+        "documents": ["doc_id", "path", "format", "encoding", "title", "published", "published_grain", "outlet", "chars", "words", "stories", "content_sha256"],
+        "stories": ["story_id", "doc_id", "position", "title", "chars", "cluster_id", "duplicate_of", "similarity", "char_start", "char_end"],
+        "figures": [
+            "figure_id", "doc_id", "story_id", "cluster_id", "value", "value_high", "qualifier", "unit", "category", "attribution",
+            "event_start", "event_end", "surface", "sentence", "char_start", "char_end", "repeat_of",
+        ],
+        "dates": ["doc_id", "story_id", "surface", "start", "end", "grain", "relative", "reference", "char_start", "char_end"],
+        "claims": [
+            "claim_id", "category", "unit", "value", "value_high", "event_start", "event_end", "first_published", "last_published",
+            "reports", "documents", "clusters", "attributions",
+        ],
+        "rejects": ["path", "stage", "reason"],
+    ]
+
+    /// Table names in the order they are written and listed in run.json.
+    public static let tableNames = ["documents", "stories", "figures", "dates", "claims", "rejects"]
+
+    /// Creates the dataset; `results` must already be in path order.
+    public init(results: [DocumentResult], rejects: [Reject], corpus: CorpusAnalysis) {
+        self.results = results
+        self.rejects = rejects
+        self.corpus = corpus
+    }
+
+    /// The tables, in ``tableNames`` order.
+    public var tables: [Table] {
+        [documents, stories, figures, dates, claims, rejectsTable]
+    }
+
+    /// Rows per table.
+    public var rowCounts: [String: Int] {
+        Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.rowCount) })
+    }
+
+    private func table(_ name: String, rowCount: Int, rows: @escaping @Sendable (_ emit: ([Cell]) throws -> Void) throws -> Void) -> Table {
+        Table(name: name, columns: Self.columns[name] ?? [], rowCount: rowCount, rows: rows)
+    }
+
+    var documents: Table {
+        let results = self.results
+        return table("documents", rowCount: results.count) { emit in
+            for result in results {
+                let record = result.record
+                try emit([
+                    .text(record.id), .text(record.path), .text(record.format.rawValue), .text(record.encoding), .text(record.title),
+                    .text(record.published?.iso), .text(record.published?.grain.rawValue), .text(record.outlet),
+                    .integer(record.chars), .integer(record.words), .integer(record.stories.count), .text(record.contentSHA256),
+                ])
+            }
+        }
+    }
+
+    var stories: Table {
+        let results = self.results
+        let clusters = corpus.clusters
+        return table("stories", rowCount: results.reduce(0) { $0 + $1.record.stories.count }) { emit in
+            for result in results {
+                for story in result.record.stories.sorted(by: { $0.position < $1.position }) {
+                    let cluster = clusters[story.id]
+                    try emit([
+                        .text(story.id), .text(result.record.id), .integer(story.position), .text(story.title), .integer(story.chars),
+                        .text(cluster?.clusterID), .text(cluster?.duplicateOf), .number(cluster?.similarity),
+                        .integer(story.charStart), .integer(story.charEnd),
+                    ])
+                }
+            }
+        }
+    }
+
+    var figures: Table {
+        let results = self.results
+        let clusters = corpus.clusters
+        let figureClusters = corpus.figureClusters
+        return table("figures", rowCount: results.reduce(0) { $0 + $1.figures.count }) { emit in
+            for result in results {
+                let ordered = result.figures.sorted { ($0.charStart, $0.charEnd, $0.id) < ($1.charStart, $1.charEnd, $1.id) }
+                for figure in ordered {
+                    try emit([
+                        .text(figure.id), .text(result.record.id), .text(figure.storyID), .text(clusters[figure.storyID]?.clusterID),
+                        .number(figure.value), .number(figure.valueHigh), .text(figure.qualifier.rawValue), .text(figure.unit),
+                        .text(figure.category), .text(figure.attribution), .text(figure.eventStart), .text(figure.eventEnd),
+                        .text(figure.surface), .text(figure.sentence), .integer(figure.charStart), .integer(figure.charEnd),
+                        .text(figureClusters[figure.id]?.repeatOf),
+                    ])
+                }
+            }
+        }
+    }
+
+    var dates: Table {
+        let results = self.results
+        return table("dates", rowCount: results.reduce(0) { $0 + $1.dates.count }) { emit in
+            for result in results {
+                let ordered = result.dates.sorted { ($0.charStart, $0.charEnd, $0.surface) < ($1.charStart, $1.charEnd, $1.surface) }
+                for date in ordered {
+                    try emit([
+                        .text(result.record.id), .text(result.record.storyID(at: date.charStart)), .text(date.surface),
+                        .text(date.start), .text(date.end), .text(date.grain.rawValue), .bool(date.relative), .text(date.reference),
+                        .integer(date.charStart), .integer(date.charEnd),
+                    ])
+                }
+            }
+        }
+    }
+
+    var claims: Table {
+        let claims = corpus.claims
+        return table("claims", rowCount: claims.count) { emit in
+            for claim in claims {
+                try emit([
+                    .text(claim.claimID), .text(claim.category), .text(claim.unit), .number(claim.value), .number(claim.valueHigh),
+                    .text(claim.eventStart), .text(claim.eventEnd), .text(claim.firstPublished?.iso), .text(claim.lastPublished?.iso),
+                    .integer(claim.reports), .integer(claim.documents), .integer(claim.clusters),
+                    .text(claim.attributions.isEmpty ? nil : claim.attributions.joined(separator: "; ")),
+                ])
+            }
+        }
+    }
+
+    var rejectsTable: Table {
+        let rejects = self.rejects
+        return table("rejects", rowCount: rejects.count) { emit in
+            for reject in rejects {
+                try emit([.text(reject.path), .text(reject.stage), .text(reject.reason)])
+            }
+        }
+    }
+}

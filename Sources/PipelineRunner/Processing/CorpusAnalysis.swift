@@ -1,0 +1,44 @@
+import Dedup
+import PipelineCore
+
+/// The corpus-wide steps, run once every document is done: story clusters, then claims.
+public struct CorpusAnalysis: Sendable {
+    /// Cluster assignment by story id.
+    public var clusters: [String: StoryCluster]
+    /// One row per distinct reported figure, in the builder's order.
+    public var claims: [Claim]
+    /// Cluster and `repeat_of` by figure id.
+    public var figureClusters: [String: FigureCluster]
+    /// Dedup's warnings for run.json (capped buckets).
+    public var warnings: [String]
+
+    /// Creates a corpus analysis result.
+    public init(clusters: [String: StoryCluster], claims: [Claim], figureClusters: [String: FigureCluster] = [:], warnings: [String] = []) {
+        self.clusters = clusters
+        self.claims = claims
+        self.figureClusters = figureClusters
+        self.warnings = warnings
+    }
+
+    /// Runs dedup over the fingerprints of every accepted document, then builds the claims
+    /// from every figure with its document's publication date and its story's cluster.
+    static func run(_ results: [DocumentResult], config: PipelineConfig, timings: inout StageTimings, clock: inout StageClock) -> CorpusAnalysis {
+        let fingerprints = results.flatMap(\.fingerprints)
+        let dedup = Deduplicator(options: config.dedup).run(fingerprints)
+        let clusters = dedup.stories
+        timings.add(.dedup, clock.lap())
+
+        var reports: [ClaimReport] = []
+        for result in results {
+            for figure in result.figures {
+                reports.append(ClaimReport(
+                    figure: figure, documentID: result.record.id, published: result.record.published,
+                    clusterID: clusters[figure.storyID]?.clusterID ?? figure.storyID
+                ))
+            }
+        }
+        let claims = ClaimBuilder().run(reports)
+        timings.add(.claims, clock.lap())
+        return CorpusAnalysis(clusters: clusters, claims: claims, figureClusters: dedup.figures, warnings: dedup.warnings)
+    }
+}
