@@ -14,7 +14,7 @@ public struct IngestOptions: Sendable, Hashable, Codable {
     public var headlineInText: Bool
 
     /// Creates ingest options.
-    public init(maxBytes: Int = 50_000_000, maxDepth: Int = 256, minArticleChars: Int = 200, headlineInText: Bool = true) {
+    public init(maxBytes: Int = 50_000_000, maxDepth: Int = 256, minArticleChars: Int = 80, headlineInText: Bool = true) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.minArticleChars = minArticleChars
