@@ -33,7 +33,7 @@ struct Atom {
         self.mentionFirst = first
     }
 
-    var isInteger: Bool { value == value.rounded(.towardZero) && high == value }
+    var isInteger: Bool { value == value.rounded(.towardZero) }
 }
 
 /// A date expression found by a date rule, before resolution.
@@ -55,6 +55,8 @@ final class Context {
     var dates: [DateFound] = []
     /// Tokens that belong to a date or a time of day (their numbers are not figures).
     var claimed: [Bool]
+    /// Tokens that belong to a time of day (`alle 5pm`), which may sit inside a date range.
+    var isTime: [Bool]
     let reference: PartialDate?
 
     init(lexicon: Lexicon, bytes: [UInt8], lexed: Lexed, reference: PartialDate?) {
@@ -63,6 +65,7 @@ final class Context {
         self.tokens = lexed.tokens
         self.numberWords = lexed.numberWords
         self.claimed = Array(repeating: false, count: lexed.tokens.count)
+        self.isTime = Array(repeating: false, count: lexed.tokens.count)
         self.reference = reference
     }
 

@@ -72,11 +72,16 @@ struct YearRule: DateRule {
         guard let (y, last) = c.year(at: i) else { return nil }
         var p = i - 1
         if c.isPunct(p, "'") { p -= 1 }
-        if c.has(p, .article), c.isWord(p) { p -= 1; if c.isPunct(p, "'") { p -= 1 } }
-        let intro = c.has(p, .in) || c.has(p, .of) || c.has(p, .from) || c.has(p, .to) || c.has(p, .between)
-            || c.has(i - 1, .article) || c.has(i - 2, .article) && c.isPunct(i - 1, "'") || c.roleValue(p, .unit) == 5
-            || c.has(p, .monthPart) || c.has(p, .after) || c.isWord(p, "prima")
-        guard intro, c.isDigits(i) || c.has(p, .in) || c.has(p, .of) else { return nil }
+        let article = c.has(p, .article) && c.isWord(p)
+        if article { p -= 1; if c.isPunct(p, "'") { p -= 1 } }
+        // Articulated prepositions only (`nel`, `del`, `dal`, `al`, `entro`): `di mille`, `a 1000` are counts.
+        let bare = c.isWord(p, "di") || c.isWord(p, "a") || c.isWord(p, "ad") || c.isWord(p, "da") || c.isWord(p, "in")
+            || c.isWord(p, "d")
+        let preposition = (c.has(p, .in) || c.has(p, .of) || c.has(p, .from) || c.has(p, .to)) && (!bare || article)
+        let intro = preposition || article || c.roleValue(p, .unit) == 5 || c.has(p, .monthPart) || c.has(p, .after)
+            || c.isWord(p, "prima") || (c.has(p, .between) && article)
+        guard intro else { return nil }
+        if !c.isDigits(i) { guard c.has(p, .in) || c.has(p, .of), y >= 1100 else { return nil } }
         if c.isDigits(i), c.has(i + 1, .unit) || c.has(i + 1, .scale) || c.isPunct(i + 1, "%") { return nil }
         return DateFound(first: i, last: last, value: Cal.yearSpan(y))
     }
@@ -139,6 +144,8 @@ func shift(_ day: Day, unit: Int, by n: Int) -> Day? {
 /// `tra 16 settimane`, `fra 10 giorni`, `in due settimane`, `tra due settimane da adesso`.
 struct AgoRule: DateRule {
     func match(_ c: Context, at i: Int) -> DateFound? {
+        // `negli ultimi 3 mesi` is a span, not the start of `3 mesi fa`.
+        if c.has(i - 1, .last) || c.has(i - 1, .next) || c.has(i - 1, .past) { return nil }
         var k = i
         var sign = -1
         if c.has(i, .between) || (c.has(i, .in) && c.isWord(i, "in")) { sign = 1; k += 1 }

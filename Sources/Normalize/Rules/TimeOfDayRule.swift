@@ -36,6 +36,7 @@ struct TimeOfDayRule: DateRule {
         }
         if c.has(last + 1, .meridiem), c.sameLine(last + 1) { last += 1 }
         c.claim(i, last)
+        for t in i...last { c.isTime[t] = true }
         return nil
     }
 }
