@@ -8,7 +8,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     case article, and, or, between, from, to, of, `in`
     case relDay, past, next, this, unit, ago
     case monthPart, season, per, percent, cento, over, point, negative
-    case clock, clockArticle, meridiem, suffix, after, arrival, rest, currency, some, unitDegree, now, daypart, other
+    case clock, clockArticle, meridiem, suffix, after, arrival, rest, currency, some, unitDegree, now, daypart, other, plural
 
     /// Parses the snake-case name used in `lexicon.tsv` (`month_abbr`).
     init?(name: String) {
