@@ -190,10 +190,10 @@ enum DateRangeMerge {
         let opener = c.has(p, .from) || c.has(p, .between)
         // Connector, then an optional article, time of day and `di`: `alle 5pm di domani`, `e le 5pm di oggi`.
         var j = a.last + 1
-        if c.isWord(j, "fino") { j += 1 }
+        if c.isWord(j, c.known.fino) { j += 1 }
         guard c.has(j, .to) || c.has(j, .and) || c.isPunct(j, "-") else { return nil }
         if c.has(j, .and), !c.has(p, .between) { return nil }
-        if c.has(j, .to), !opener, !c.isWord(a.last + 1, "fino") { return nil }
+        if c.has(j, .to), !opener, !c.isWord(a.last + 1, c.known.fino) { return nil }
         if !c.isTime[j] { j += 1 }
         if c.isPunct(j, "'") { j += 1 }
         if !c.isTime[j] { j = c.skipArticleForward(j) }
