@@ -10,9 +10,9 @@ struct NormalizeCommand: ParsableCommand {
         commandName: "normalize",
         abstract: "Read UTF-8 lines on stdin; write one JSON object per line with their numbers and dates.",
         discussion: """
-            Output per line: {"numbers":[{"surface","value","value_high","qualifier","percent","char_start","char_end"}],
-            "dates":[{"surface","start","end","grain","char_start","char_end"}]}; offsets in Unicode scalars of the \
-            line; dates ISO, null when unresolved. Each line is flushed as soon as it is written.
+            Output per line: {"numbers":[{"surface","value","value_high","qualifier","is_percent","char_start","char_end",\
+            "numeral_start"}],"dates":[{"surface","start","end","grain","relative","reference","char_start","char_end"}]}; \
+            offsets in Unicode scalars of the line; dates ISO, null when unresolved. Each line is written as soon as it is read.
             """
     )
 
@@ -30,7 +30,7 @@ struct NormalizeCommand: ParsableCommand {
         let normalizer = Normalizer()
         while let line = readLine(strippingNewline: true) {
             let text = line.hasSuffix("\r") ? String(line.dropLast()) : line
-            let json = Inspection.normalizeLine(normalizer.run(text, reference: reference)).rendered
+            let json = normalizer.run(text, reference: reference).jsonLine()
             printOut(json + "\n")
         }
     }

@@ -1,7 +1,7 @@
 import PipelineCore
 
-/// The JSON shapes printed by `pipeline inspect` and `pipeline normalize`, built here so the
-/// command stays thin and tests can check them.
+/// The JSON printed by `pipeline inspect`, built here so the command stays thin and tests can
+/// check it.
 public enum Inspection {
     /// What each stage found in one document (`pipeline inspect FILE`).
     ///
@@ -28,38 +28,28 @@ public enum Inspection {
                 ])
             })),
             ("numbers", numbers(analysis.normalized.numbers)),
-            ("dates", dates(analysis.normalized.dates, full: true)),
+            ("dates", dates(analysis.normalized.dates)),
             ("figures", .array(analysis.figures.map(figure))),
         ])
-    }
-
-    /// One line of `pipeline normalize`: the numbers and dates of one text.
-    ///
-    ///     Inspection.normalizeLine(Normalizer().run("circa 1.500 soldati", reference: nil)).rendered
-    ///     // {"numbers":[{"surface":"circa 1.500","value":1500,"value_high":1500,"qualifier":"approx",…}],"dates":[]}
-    public static func normalizeLine(_ normalized: NormalizedText) -> JSONNode {
-        .object([("numbers", numbers(normalized.numbers)), ("dates", dates(normalized.dates, full: false))])
     }
 
     static func numbers(_ numbers: [NumberMention]) -> JSONNode {
         .array(numbers.map { number in
             .object([
                 ("surface", .string(number.surface)), ("value", .number(number.value)), ("value_high", .number(number.valueHigh)),
-                ("qualifier", .string(number.qualifier.rawValue)), ("percent", .bool(number.isPercent)),
-                ("char_start", .integer(number.charStart)), ("char_end", .integer(number.charEnd)),
+                ("qualifier", .string(number.qualifier.rawValue)), ("is_percent", .bool(number.isPercent)),
+                ("char_start", .integer(number.charStart)), ("char_end", .integer(number.charEnd)), ("numeral_start", .integer(number.numeralStart)),
             ])
         })
     }
 
-    static func dates(_ dates: [DateMention], full: Bool) -> JSONNode {
+    static func dates(_ dates: [DateMention]) -> JSONNode {
         .array(dates.map { date in
-            var pairs: [(String, JSONNode)] = [
+            .object([
                 ("surface", .string(date.surface)), ("start", .string(date.start)), ("end", .string(date.end)),
-                ("grain", .string(date.grain.rawValue)),
-            ]
-            if full { pairs += [("relative", .bool(date.relative)), ("reference", .string(date.reference))] }
-            pairs += [("char_start", .integer(date.charStart)), ("char_end", .integer(date.charEnd))]
-            return .object(pairs)
+                ("grain", .string(date.grain.rawValue)), ("relative", .bool(date.relative)), ("reference", .string(date.reference)),
+                ("char_start", .integer(date.charStart)), ("char_end", .integer(date.charEnd)),
+            ])
         })
     }
 
