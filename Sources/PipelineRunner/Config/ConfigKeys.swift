@@ -8,7 +8,7 @@ enum ConfigKeys {
         "inputs[]": "a directory, file or glob pattern (a string)",
         "output": "an object",
         "output.directory": "a directory path (a string)",
-        "output.formats": "a non-empty array of formats (\"csv\", \"json\")",
+        "output.formats": "a non-empty array of formats (\"csv\", \"json\", \"sqlite\")",
         "output.formats[]": "one of " + OutputFormat.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "),
         "output.csv": "an object",
         "output.csv.delimiter": "a single character other than a quote or a line break (a string such as \",\" or \";\")",

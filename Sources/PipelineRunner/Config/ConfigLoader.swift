@@ -148,7 +148,7 @@ public enum ConfigLoader {
         guard directory != "/" else { throw invalid("output.directory", JSONText.quote(directoryText)) }
 
         var formats: [OutputFormat] = []
-        let writtenFormats = section?.formats ?? OutputFormat.allCases.map(\.rawValue)
+        let writtenFormats = section?.formats ?? [OutputFormat.csv.rawValue, OutputFormat.json.rawValue]
         guard !writtenFormats.isEmpty else { throw invalid("output.formats", "an empty array") }
         for (index, text) in writtenFormats.enumerated() {
             guard let format = OutputFormat(rawValue: text) else { throw invalid("output.formats[\(index)]", JSONText.quote(text)) }

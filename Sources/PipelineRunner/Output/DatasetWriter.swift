@@ -44,9 +44,12 @@ public struct DatasetWriter: Sendable {
             try? FileManager.default.removeItem(atPath: staging)
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
             for table in tables {
-                for format in output.formats {
+                for format in output.formats where format.isPerTable {
                     try writeTable(table, format: format, to: staging + "/\(table.name).\(format.rawValue)")
                 }
+            }
+            if output.formats.contains(.sqlite) {
+                try SQLiteDatasetWriter().write(tables, to: staging + "/" + SQLiteDatasetWriter.fileName)
             }
             try Self.carryOverHiddenEntries(from: directory, to: staging)
             try Self.writeFile(staging + "/run.json", text: manifest())
@@ -74,6 +77,8 @@ public struct DatasetWriter: Sendable {
                 index += 1
             }
             try sink.write(json.closing(count: index))
+        case .sqlite:
+            throw FileSinkError(path: path, code: EINVAL)  // one file for all tables: SQLiteDatasetWriter
         }
         try sink.close()
     }
