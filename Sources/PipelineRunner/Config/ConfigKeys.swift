@@ -13,6 +13,7 @@ enum ConfigKeys {
         "output.csv": "an object",
         "output.csv.delimiter": "a single character other than a quote or a line break (a string such as \",\" or \";\")",
         "output.csv.bom": "true or false",
+        "output.lock_timeout_seconds": "a number of seconds between 0 and 86400",
         "workers": "an integer between 1 and 1024",
         "stages": "an object",
         "stages.ingest": "an object",

@@ -95,12 +95,15 @@ public struct OutputSettings: Sendable, Hashable {
     public var formats: [OutputFormat]
     /// The CSV dialect.
     public var csv: CSVDialect
+    /// How long a run waits for another run on the same directory to finish (``RunLock``).
+    public var lockTimeoutSeconds: Double
 
     /// Creates output settings.
-    public init(directory: String, formats: [OutputFormat] = [.csv, .json], csv: CSVDialect = CSVDialect()) {
+    public init(directory: String, formats: [OutputFormat] = [.csv, .json], csv: CSVDialect = CSVDialect(), lockTimeoutSeconds: Double = 60) {
         self.directory = directory
         self.formats = OutputFormat.allCases.filter(formats.contains)
         self.csv = csv
+        self.lockTimeoutSeconds = lockTimeoutSeconds
     }
 }
 

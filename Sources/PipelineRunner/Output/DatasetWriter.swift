@@ -27,9 +27,12 @@ public struct DatasetWriter: Sendable {
     /// Writes every table in every configured format, then `manifest()` as run.json, then
     /// swaps the result in.
     ///
-    /// - Parameter manifest: Called after the tables are written; returns run.json's text.
+    /// - Parameters:
+    ///   - extraFiles: Called with the staging directory after the tables are written, to add
+    ///     files that are swapped in with them (the result cache).
+    ///   - manifest: Called after the tables are written; returns run.json's text.
     /// - Throws: ``PipelineError/cannotWrite(path:reason:)``; the previous dataset is unchanged.
-    public func write(_ tables: [Table], manifest: () -> String) throws(PipelineError) {
+    public func write(_ tables: [Table], extraFiles: (String) throws -> Void = { _ in }, manifest: () -> String) throws(PipelineError) {
         let directory = output.directory
         let parent = PathText.parent(directory)
         let name = PathText.name(directory)
@@ -51,6 +54,7 @@ public struct DatasetWriter: Sendable {
             if output.formats.contains(.sqlite) {
                 try SQLiteDatasetWriter().write(tables, to: staging + "/" + SQLiteDatasetWriter.fileName)
             }
+            try extraFiles(staging)
             try Self.carryOverHiddenEntries(from: directory, to: staging)
             try Self.writeFile(staging + "/run.json", text: manifest())
             try Self.syncPath(staging)
