@@ -49,23 +49,11 @@ public struct Runner: Sendable {
             case .rejected(let reject): rejects.append(reject)
             }
         }
-        rejects.sort { ($0.path, $0.stage, $0.reason) < ($1.path, $1.stage, $1.reason) }
 
-        let corpus = CorpusAnalysis.run(results, config: config, timings: &timings, clock: &clock)
-        let dataset = Dataset(results: results, rejects: rejects, corpus: corpus)
-
-        var manifest = RunManifest(
-            configDigest: config.digest, configFile: config.file, workers: config.workers, started: started,
-            inputsSeen: discovery.files.count + discovery.rejects.count, documents: results.count, rejected: rejects.count,
-            rows: dataset.rowCounts, warnings: discovery.warnings + corpus.warnings
-        )
-        let writer = DatasetWriter(output: config.output)
-        try writer.write(dataset.tables) { () -> String in
-            timings.add(.write, clock.lap())
-            manifest.finish(timings: timings)
-            return manifest.json
-        }
-        return RunSummary(outputDirectory: config.output.directory, documents: results.count, rejected: rejects.count, rows: dataset.rowCounts, warnings: manifest.warnings)
+        // Shuffle and reduce happen inside dedup (in-memory band buckets); `pipeline finalize`
+        // runs the same step with the candidate pairs of `pipeline reduce` instead.
+        let finalize = Finalize(config: config, started: started, inputsSeen: discovery.files.count + discovery.rejects.count, warnings: discovery.warnings)
+        return try finalize.run(results: results, rejects: rejects, candidates: nil, timings: &timings, clock: &clock)
     }
 
     /// Reads and analyses every file on the worker pool; results in the order of `files`.
