@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C boundary: libxml2 from the system, and a few libc helpers Swift cannot call directly.
@@ -26,13 +28,17 @@ let package = Package(
         // One module per stage.
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"]),
         .target(name: "Normalize", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
-        .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"]),
+        .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"], resources: [.process("Resources")]),
         .target(name: "Dedup", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
 
         // Config, the concurrent runner and the dataset writers.
         .target(
             name: "PipelineRunner",
-            dependencies: ["PipelineCore", "Ingest", "Normalize", "Extract", "Dedup", "CSupport"]
+            dependencies: [
+                "PipelineCore", "Ingest", "Normalize", "Extract", "Dedup", "CSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // The `pipeline` command: argument parsing and wiring only.
@@ -70,9 +76,12 @@ let package = Package(
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Normalize", "Ingest"]),
         .testTarget(name: "DedupTests", dependencies: ["Dedup", "DedupCorpus", "Ingest", "Normalize", "Extract"]),
-        .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCommand"]),
+        .testTarget(
+            name: "PipelineRunnerTests",
+            dependencies: ["PipelineRunner", "PipelineCommand", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

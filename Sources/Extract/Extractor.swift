@@ -1,22 +1,175 @@
-import Normalize
 import PipelineCore
 
-/// The extract stage: turns the numbers of a document into figures.
+/// The extract stage: turns the numbers of a document into figures — what each number counts
+/// (unit, category), how it is hedged, who says so and when.
+///
+///     let text = "Secondo il NIS, circa 300 soldati nordcoreani sono stati uccisi e altri 2.700 feriti."
+///     let figures = Extractor().run(document, normalized: Normalizer().run(text, reference: nil))
+///     // circa 300 soldati  300  approx  soldato  killed   NIS
+///     // 2.700 feriti       2700 exact   soldato  wounded  NIS
+///
+/// Numbers that count nothing (`il 2023`, `i due Paesi`, dates, `un attacco`) give no figure.
 public struct Extractor: Sendable {
-    /// Creates the stage.
-    public init() {}
+    /// The words the rules read with.
+    public let vocabulary: ExtractVocabulary
 
-    /// Figures of `document`, in text order.
+    /// Creates the stage with a vocabulary (by default the bundled one).
+    public init(vocabulary: ExtractVocabulary = .standard) {
+        self.vocabulary = vocabulary
+    }
+
+    /// Figures of `document`, in text order, with ids `DOCID-f0`, `DOCID-f1`…
+    ///
+    /// - Parameters:
+    ///   - document: the ingested document (offsets count Unicode scalars of its text).
+    ///   - normalized: the numbers and dates the normalize stage found in `document.text`.
+    /// - Returns: one figure per number that counts something.
+    /// - Complexity: O(n) in the length of the text: sentences are split once, and each sentence
+    ///   is tokenized once.
     public func run(_ document: Document, normalized: NormalizedText) -> [Figure] {
-        let text = ScalarText(document.text)
-        return normalized.numbers.enumerated().map { index, number in
-            let story = document.stories.last { $0.charStart <= number.charStart } ?? document.stories[0]
-            return Figure(
-                id: "\(document.id)-f\(index)", storyID: story.id, value: number.value, valueHigh: number.valueHigh,
-                qualifier: number.qualifier, unit: "", category: "other", attribution: nil, eventStart: nil,
-                eventEnd: nil, surface: text[number.charStart..<number.charEnd], sentence: "",
-                charStart: number.charStart, charEnd: number.charEnd
-            )
+        var reader = DocumentReader(document: document, normalized: normalized, vocabulary: vocabulary)
+        return reader.figures()
+    }
+}
+
+/// The per-document state of one extract run: sentences, cached sentence analyses, and the rules.
+struct DocumentReader {
+    let document: Document
+    let vocabulary: ExtractVocabulary
+    let scalars: [Unicode.Scalar]
+    let sentences: [Sentence]
+    let numbers: [NumberMention]
+    let numberSpans: [NumberSpan]
+    let dates: [DateMention]
+    private var cache: [Int: SentenceAnalysis] = [:]
+
+    init(document: Document, normalized: NormalizedText, vocabulary: ExtractVocabulary) {
+        self.document = document
+        self.vocabulary = vocabulary
+        scalars = Array(document.text.unicodeScalars)
+        sentences = SentenceSplitter(abbreviations: vocabulary.abbreviations).sentences(of: scalars)
+        numbers = normalized.numbers.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
+        numberSpans = numbers.map { NumberSpan(start: $0.charStart, end: $0.charEnd) }
+        dates = normalized.dates.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
+    }
+
+    mutating func analysis(_ index: Int) -> SentenceAnalysis {
+        if let cached = cache[index] { return cached }
+        let analysis = SentenceAnalysis(sentence: sentences[index], scalars: scalars, numbers: numberSpans, vocabulary: vocabulary)
+        cache[index] = analysis
+        return analysis
+    }
+
+    func sentenceIndex(containing offset: Int) -> Int? {
+        var low = 0
+        var high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].end <= offset { low = mid + 1 } else { high = mid }
         }
+        guard low < sentences.count, sentences[low].start <= offset else { return nil }
+        return low
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
+        return String(view)
+    }
+
+    /// The story holding `offset`; a title just before a story's body belongs to that story.
+    func storyID(at offset: Int) -> String {
+        let stories = document.stories
+        guard !stories.isEmpty else { return "\(document.id)-s0" }
+        if let story = stories.first(where: { $0.charStart <= offset && offset < $0.charEnd }) { return story.id }
+        if let next = stories.first(where: { $0.charStart > offset }) { return next.id }
+        return stories[stories.count - 1].id
+    }
+
+    /// The nearest people noun (or any unit) before token `before` of sentence `index`, looking
+    /// back through the sentence and, unless `sentenceOnly`, the two sentences before it.
+    mutating func topic(sentence index: Int, before: Int, peopleOnly: Bool, sentenceOnly: Bool) -> Int? {
+        let nouns = CountedNounRule(vocabulary: vocabulary)
+        var sentenceIndex = index
+        var limit = before
+        while sentenceIndex >= 0, index - sentenceIndex <= (sentenceOnly ? 0 : 2) {
+            let tokens = analysis(sentenceIndex).tokens
+            var position = min(limit, tokens.count) - 1
+            while position >= 0 {
+                if let unit = vocabulary.unitForms.match(tokens, at: position, limit: min(limit, tokens.count)),
+                   !peopleOnly || vocabulary.units[unit.payload].isPeople, nouns.isNounPosition(tokens, position) {
+                    return unit.payload
+                }
+                position -= 1
+            }
+            sentenceIndex -= 1
+            limit = Int.max
+        }
+        return nil
+    }
+
+    mutating func figures() -> [Figure] {
+        let nouns = CountedNounRule(vocabulary: vocabulary)
+        let categories = CategoryRule(vocabulary: vocabulary)
+        let filter = NotAFigureRule(vocabulary: vocabulary)
+        let eventDates = EventDateRule()
+        var figures: [Figure] = []
+        var seen: Set<Double> = []
+        var previous: (sentence: Int, figure: CategoryRule.Previous)?
+
+        for number in numbers {
+            guard !filter.isInsideDate(number, dates: dates), let sentenceIndex = sentenceIndex(containing: number.charStart) else { continue }
+            let sentence = sentences[sentenceIndex]
+            let own = analysis(sentenceIndex)
+            let tokens = own.tokens
+            guard let first = tokens.firstIndex(where: { $0.end > number.charStart }), tokens[first].start < number.charEnd else { continue }
+            let after = tokens[first...].firstIndex { $0.start >= number.charEnd } ?? tokens.count
+            let numeralToken = tokens[first..<after].firstIndex { $0.end > number.numeralStart } ?? first
+            let numeral = Tokenizer.key(scalars, max(number.numeralStart, number.charStart)..<number.charEnd)
+            if filter.isBareArticle(number, numeral: numeral) || filter.isInsideSource(own, token: numeralToken) { continue }
+
+            let found = nouns.find(in: own, first: first, after: after, isPercent: number.isPercent) { before, peopleOnly, sentenceOnly in
+                topic(sentence: sentenceIndex, before: before, peopleOnly: peopleOnly, sentenceOnly: sentenceOnly)
+            }
+            guard let noun = found else { continue }
+
+            var spanEnd = after
+            var surfaceEnd = number.charEnd
+            if noun.kind == .after, let range = noun.nounRange {
+                spanEnd = range.upperBound
+                surfaceEnd = tokens[range.upperBound - 1].end
+            } else if noun.kind == .elided, let range = noun.cueRange {
+                spanEnd = range.upperBound
+                surfaceEnd = tokens[range.upperBound - 1].end
+            } else if noun.kind == .percent, let range = noun.nounRange {
+                spanEnd = range.upperBound
+            }
+            let spanStart = min(first, noun.kind == .before ? (noun.nounRange?.lowerBound ?? first) : first)
+            if filter.isRate(own, spanEnd: spanEnd) { continue }
+            let numeralIsWord = tokens[numeralToken].isWord
+            if filter.isBackReference(own, first: first, numeralIsWord: numeralIsWord, value: number.value, seen: seen) { continue }
+
+            let category = categories.category(
+                noun: noun, span: (noun.kind == .before ? first : spanStart)..<spanEnd, numberTokens: first..<after,
+                analysis: own, previous: previous?.sentence == sentenceIndex ? previous?.figure : nil
+            )
+            let next = sentenceIndex + 1 < sentences.count ? (analysis(sentenceIndex + 1), sentences[sentenceIndex + 1]) : nil
+            let before = sentenceIndex > 0 ? (analysis(sentenceIndex - 1), sentences[sentenceIndex - 1]) : nil
+            let attribution = AttributionRule.attribution(figure: spanStart..<spanEnd, own: own, sentence: sentence, next: next, previous: before)
+            let period = eventDates.eventDate(figure: number.charStart..<surfaceEnd, sentence: sentence, dates: dates)
+
+            figures.append(Figure(
+                id: "\(document.id)-f\(figures.count)", storyID: storyID(at: number.charStart),
+                value: number.value, valueHigh: number.valueHigh, qualifier: number.qualifier,
+                unit: noun.lemma, category: category, attribution: attribution,
+                eventStart: period?.start, eventEnd: period?.end,
+                surface: text(number.charStart..<surfaceEnd), sentence: text(sentence.start..<sentence.end),
+                charStart: number.charStart, charEnd: surfaceEnd
+            ))
+            seen.insert(number.value)
+            let isPeople = noun.unit.map { vocabulary.units[$0].isPeople } ?? (noun.kind == .elided)
+            previous = (sentenceIndex, CategoryRule.Previous(endToken: spanEnd, category: category, isPeople: isPeople))
+        }
+        return figures
     }
 }

@@ -28,7 +28,7 @@ struct ConfigTests {
         (#"{"output": {"directory": "out"}}"#,
          "pipeline.json: inputs: missing; expected a non-empty array of directories, files or glob patterns (strings)"),
         (#"{"inputs": ["notizie"], "output": {"formats": ["csv", "xlsx"]}}"#,
-         #"pipeline.json: output.formats[1]: expected one of "csv", "json", got "xlsx""#),
+         #"pipeline.json: output.formats[1]: expected one of "csv", "json", "sqlite", got "xlsx""#),
         (#"{"inputs": ["notizie"], "output": {"csv": {"delimiter": ";;"}}}"#,
          #"pipeline.json: output.csv.delimiter: expected a single character other than a quote or a line break (a string such as "," or ";"), got ";;""#),
         (#"{"inputs": ["notizie"], "output": {"csv": {"bom": "sì"}}}"#,

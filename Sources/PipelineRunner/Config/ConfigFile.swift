@@ -52,16 +52,20 @@ public struct ConfigFile: Codable, Sendable, Hashable {
         public var formats: [String]?
         /// The CSV dialect.
         public var csv: CSV?
+        /// Seconds to wait for another run on the same output directory; default 60.
+        public var lockTimeoutSeconds: Double?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case directory, formats, csv
+            case lockTimeoutSeconds = "lock_timeout_seconds"
         }
 
         /// Creates the `output` section.
-        public init(directory: String? = nil, formats: [String]? = nil, csv: CSV? = nil) {
+        public init(directory: String? = nil, formats: [String]? = nil, csv: CSV? = nil, lockTimeoutSeconds: Double? = nil) {
             self.directory = directory
             self.formats = formats
             self.csv = csv
+            self.lockTimeoutSeconds = lockTimeoutSeconds
         }
 
         public init(from decoder: any Decoder) throws {
@@ -69,6 +73,7 @@ public struct ConfigFile: Codable, Sendable, Hashable {
             directory = try container.strict(String.self, forKey: .directory)
             formats = try container.strict([String].self, forKey: .formats)
             csv = try container.strict(CSV.self, forKey: .csv)
+            lockTimeoutSeconds = try container.strict(Double.self, forKey: .lockTimeoutSeconds)
         }
     }
 

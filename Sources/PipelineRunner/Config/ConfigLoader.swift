@@ -151,7 +151,7 @@ public enum ConfigLoader {
         guard directory != "/" else { throw invalid("output.directory", JSONText.quote(directoryText)) }
 
         var formats: [OutputFormat] = []
-        let writtenFormats = section?.formats ?? OutputFormat.allCases.map(\.rawValue)
+        let writtenFormats = section?.formats ?? [OutputFormat.csv.rawValue, OutputFormat.json.rawValue]
         guard !writtenFormats.isEmpty else { throw invalid("output.formats", "an empty array") }
         for (index, text) in writtenFormats.enumerated() {
             guard let format = OutputFormat(rawValue: text) else { throw invalid("output.formats[\(index)]", JSONText.quote(text)) }
@@ -163,7 +163,14 @@ public enum ConfigLoader {
         guard scalars.count == 1, !["\"", "\n", "\r"].contains(scalars[0]) else {
             throw invalid("output.csv.delimiter", JSONText.quote(delimiterText))
         }
-        return OutputSettings(directory: directory, formats: formats, csv: CSVDialect(delimiter: scalars[0], bom: section?.csv?.bom ?? false))
+        let lockTimeout = section?.lockTimeoutSeconds ?? 60
+        guard lockTimeout.isFinite, (0...86_400).contains(lockTimeout) else {
+            throw invalid("output.lock_timeout_seconds", NumberText.format(lockTimeout))
+        }
+        return OutputSettings(
+            directory: directory, formats: formats, csv: CSVDialect(delimiter: scalars[0], bom: section?.csv?.bom ?? false),
+            lockTimeoutSeconds: lockTimeout
+        )
     }
 
     /// The parser's complaint with its character offset turned into a line and column.

@@ -66,6 +66,11 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case csv
     /// A JSON array of objects, one file per table.
     case json
+    /// One SQLite database, `dataset.sqlite`, with a table per dataset table (see ``SQLiteDatasetWriter``).
+    case sqlite
+
+    /// Whether the format writes one file per table (`documents.csv`…) rather than one file in all.
+    public var isPerTable: Bool { self != .sqlite }
 }
 
 /// The CSV dialect: delimiter and byte order mark.
@@ -86,16 +91,19 @@ public struct CSVDialect: Sendable, Hashable {
 public struct OutputSettings: Sendable, Hashable {
     /// Absolute path of the output directory.
     public var directory: String
-    /// Formats to write, in a fixed order (csv, json).
+    /// Formats to write, in a fixed order (csv, json, sqlite).
     public var formats: [OutputFormat]
     /// The CSV dialect.
     public var csv: CSVDialect
+    /// How long a run waits for another run on the same directory to finish (``RunLock``).
+    public var lockTimeoutSeconds: Double
 
     /// Creates output settings.
-    public init(directory: String, formats: [OutputFormat] = [.csv, .json], csv: CSVDialect = CSVDialect()) {
+    public init(directory: String, formats: [OutputFormat] = [.csv, .json], csv: CSVDialect = CSVDialect(), lockTimeoutSeconds: Double = 60) {
         self.directory = directory
         self.formats = OutputFormat.allCases.filter(formats.contains)
         self.csv = csv
+        self.lockTimeoutSeconds = lockTimeoutSeconds
     }
 }
 

@@ -45,9 +45,22 @@ public struct FinalizeStep: Sendable {
         let unknown = inputs.candidates.unknownStories(storyIDs)
         guard unknown.isEmpty else { throw ShuffleError.unknownStories(count: unknown.count, examples: Array(unknown.prefix(3))) }
 
-        let finalize = Finalize(config: config, started: started, inputsSeen: inputs.results.count + inputs.rejects.count, warnings: [])
-        return try finalize.run(
+        let dataset = Finalize(config: config).dataset(
             results: Array(inputs.results.values), rejects: Array(inputs.rejects), candidates: inputs.candidates, timings: &timings, clock: &clock
+        )
+        var manifest = RunManifest(
+            configDigest: config.digest, configFile: config.file, workers: config.workers, started: started,
+            inputsSeen: inputs.results.count + inputs.rejects.count, documents: dataset.results.count, rejected: dataset.rejects.count,
+            rows: dataset.rowCounts, warnings: dataset.corpus.warnings
+        )
+        try DatasetWriter(output: config.output).write(dataset.tables) { () -> String in
+            timings.add(.write, clock.lap())
+            manifest.finish(timings: timings)
+            return manifest.json
+        }
+        return RunSummary(
+            outputDirectory: config.output.directory, documents: dataset.results.count, rejected: dataset.rejects.count,
+            rows: dataset.rowCounts, warnings: manifest.warnings
         )
     }
 

@@ -27,9 +27,12 @@ public struct DatasetWriter: Sendable {
     /// Writes every table in every configured format, then `manifest()` as run.json, then
     /// swaps the result in.
     ///
-    /// - Parameter manifest: Called after the tables are written; returns run.json's text.
+    /// - Parameters:
+    ///   - extraFiles: Called with the staging directory after the tables are written, to add
+    ///     files that are swapped in with them (the result cache).
+    ///   - manifest: Called after the tables are written; returns run.json's text.
     /// - Throws: ``PipelineError/cannotWrite(path:reason:)``; the previous dataset is unchanged.
-    public func write(_ tables: [Table], manifest: () -> String) throws(PipelineError) {
+    public func write(_ tables: [Table], extraFiles: (String) throws -> Void = { _ in }, manifest: () -> String) throws(PipelineError) {
         let directory = output.directory
         let parent = PathText.parent(directory)
         let name = PathText.name(directory)
@@ -44,10 +47,14 @@ public struct DatasetWriter: Sendable {
             try? FileManager.default.removeItem(atPath: staging)
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
             for table in tables {
-                for format in output.formats {
+                for format in output.formats where format.isPerTable {
                     try writeTable(table, format: format, to: staging + "/\(table.name).\(format.rawValue)")
                 }
             }
+            if output.formats.contains(.sqlite) {
+                try SQLiteDatasetWriter().write(tables, to: staging + "/" + SQLiteDatasetWriter.fileName)
+            }
+            try extraFiles(staging)
             try Self.carryOverHiddenEntries(from: directory, to: staging)
             try Self.writeFile(staging + "/run.json", text: manifest())
             try Self.syncPath(staging)
@@ -74,6 +81,8 @@ public struct DatasetWriter: Sendable {
                 index += 1
             }
             try sink.write(json.closing(count: index))
+        case .sqlite:
+            throw FileSinkError(path: path, code: EINVAL)  // one file for all tables: SQLiteDatasetWriter
         }
         try sink.close()
     }

@@ -33,6 +33,8 @@ public struct RunManifest: Sendable {
     public var timings = StageTimings()
     /// Problems that did not stop the run.
     public var warnings: [String]
+    /// New, changed, reused, removed and rejected inputs (see ``ChangeCounts``).
+    public var changes: ChangeCounts?
 
     /// Creates a manifest at the start of writing.
     public init(
@@ -72,6 +74,7 @@ public struct RunManifest: Sendable {
             ("inputs_seen", .integer(inputsSeen)),
             ("documents", .integer(documents)),
             ("rejected", .integer(rejected)),
+            ("changes", changes?.node ?? .null),
             ("rows", .object(Dataset.tableNames.map { ($0, .integer(rows[$0] ?? 0)) })),
             ("stage_seconds", .object(seconds)),
             ("warnings", .array(warnings.map { .string($0) })),

@@ -17,28 +17,50 @@ public struct Runner: Sendable {
     public let config: PipelineConfig
     /// The per-document stages.
     public let stages: DocumentPipeline
+    /// Cache use, stop requests, progress and logging.
+    public let options: RunOptions
 
     /// Creates a runner for `config`.
-    public init(config: PipelineConfig) {
+    public init(config: PipelineConfig, options: RunOptions = RunOptions()) {
         self.config = config
         self.stages = DocumentPipeline(config: config)
+        self.options = options
     }
 
     /// Runs everything and writes the datasets.
     ///
     /// - Returns: What was written.
+    /// Only one run at a time writes an output directory (``RunLock``); the results of
+    /// unchanged inputs come from the previous run's cache (``ResultCache``) unless
+    /// ``RunOptions/full`` is set.
+    ///
     /// - Throws: ``PipelineError/cannotWrite(path:reason:)`` when the output cannot be written
-    ///   (the previous dataset stays in place).
+    ///   (the previous dataset stays in place); ``PipelineError/lockHeld(path:owner:waited:)``
+    ///   when another run keeps the lock; ``PipelineError/stopped(signal:datasetWritten:)``
+    ///   when ``RunOptions/cancellation`` was set.
     public func run() throws(PipelineError) -> RunSummary {
+        let logger = options.logger
+        let lock = try RunLock.acquire(
+            outputDirectory: config.output.directory, timeout: config.output.lockTimeoutSeconds,
+            isCancelled: { [cancellation = options.cancellation] in cancellation?.signal }
+        )
+        defer { withExtendedLifetime(lock) {} }
         let started = Date()
         var timings = StageTimings()
         var clock = StageClock()
 
         let discovery = InputDiscovery(inputs: config.inputs).discover()
         timings.add(.discover, clock.lap())
+        logger.info("found \(discovery.files.count) input files", metadata: ["config": "\(config.file)", "workers": "\(config.workers)"])
 
-        let (outcomes, documentTimings) = processDocuments(discovery.files)
-        timings.merge(documentTimings)
+        let (cache, cacheWarning) = options.full ? (ResultCache(), nil) : ResultCache.load(outputDirectory: config.output.directory)
+        if let cacheWarning { logger.warning("\(cacheWarning)") }
+        options.progress?.begin(total: discovery.files.count)
+        let processed = processIncrementally(discovery.files, cache: cache)
+        options.progress?.end()
+        if let signal = options.cancellation?.signal { throw .stopped(signal: signal, datasetWritten: false) }
+        let outcomes = processed.outcomes
+        timings.merge(processed.timings)
         timings.add(.documents, clock.lap())
 
         var results: [DocumentResult] = []
@@ -51,9 +73,33 @@ public struct Runner: Sendable {
         }
 
         // Shuffle and reduce happen inside dedup (in-memory band buckets); `pipeline finalize`
-        // runs the same step with the candidate pairs of `pipeline reduce` instead.
-        let finalize = Finalize(config: config, started: started, inputsSeen: discovery.files.count + discovery.rejects.count, warnings: discovery.warnings)
-        return try finalize.run(results: results, rejects: rejects, candidates: nil, timings: &timings, clock: &clock)
+        // builds the same dataset from the candidate pairs of `pipeline reduce`.
+        let dataset = Finalize(config: config).dataset(results: results, rejects: rejects, candidates: nil, timings: &timings, clock: &clock)
+        let corpus = dataset.corpus
+        rejects = dataset.rejects
+
+        var manifest = RunManifest(
+            configDigest: config.digest, configFile: config.file, workers: config.workers, started: started,
+            inputsSeen: discovery.files.count + discovery.rejects.count, documents: results.count, rejected: rejects.count,
+            rows: dataset.rowCounts, warnings: discovery.warnings + corpus.warnings + (cacheWarning.map { [$0] } ?? [])
+        )
+        var changes = processed.counts
+        changes.rejected = rejects.count
+        manifest.changes = changes
+        logger.info("documents: \(changes.new) new, \(changes.changed) changed, \(changes.reused) reused, \(changes.removed) removed, \(changes.rejected) rejected")
+        if let signal = options.cancellation?.signal { throw .stopped(signal: signal, datasetWritten: false) }
+        let writer = DatasetWriter(output: config.output)
+        try writer.write(dataset.tables, extraFiles: { staging in
+            try ResultCache.save(processed.entries, to: staging + "/" + ResultCache.fileName)
+        }) { () -> String in
+            timings.add(.write, clock.lap())
+            manifest.finish(timings: timings)
+            return manifest.json
+        }
+        for warning in manifest.warnings { logger.warning("\(warning)") }
+        logger.info("wrote the datasets", metadata: ["directory": "\(config.output.directory)"])
+        if let signal = options.cancellation?.signal { throw .stopped(signal: signal, datasetWritten: true) }
+        return RunSummary(outputDirectory: config.output.directory, documents: results.count, rejected: rejects.count, rows: dataset.rowCounts, warnings: manifest.warnings)
     }
 
     /// Reads and analyses every file on the worker pool; results in the order of `files`.
@@ -75,25 +121,40 @@ public struct Runner: Sendable {
 
     /// Reads one file and runs the per-document stages on it; a problem becomes a reject.
     public static func process(_ file: InputFile, stages: DocumentPipeline, maxBytes: Int, timings: inout StageTimings) -> DocumentOutcome {
-        var clock = StageClock()
-        let bytes: [UInt8]
-        switch readBytes(file.absolutePath, maxBytes: maxBytes) {
-        case .success(let read):
-            bytes = read
-        case .failure(let failure):
-            timings.add(.read, clock.lap())
-            switch failure {
-            case .tooLarge(let size): return .rejected(Reject(path: file.relativePath, stage: "ingest", reason: IngestError.tooLarge(bytes: size, limit: maxBytes).reason))
-            case .unreadable(let reason): return .rejected(Reject(path: file.relativePath, stage: "read", reason: "unreadable: " + reason))
-            }
+        switch read(file, maxBytes: maxBytes, timings: &timings) {
+        case .bytes(let bytes): analyze(file, bytes: bytes, stages: stages, timings: &timings)
+        case .rejected(let reject): .rejected(reject)
         }
-        timings.add(.read, clock.lap())
+    }
+
+    /// Reads one file; a file that is too large or unreadable becomes a reject.
+    static func read(_ file: InputFile, maxBytes: Int, timings: inout StageTimings) -> FileRead {
+        var clock = StageClock()
+        defer { timings.add(.read, clock.lap()) }
+        switch readBytes(file.absolutePath, maxBytes: maxBytes) {
+        case .success(let bytes):
+            return .bytes(bytes)
+        case .failure(.tooLarge(let size)):
+            return .rejected(Reject(path: file.relativePath, stage: "ingest", reason: IngestError.tooLarge(bytes: size, limit: maxBytes).reason))
+        case .failure(.unreadable(let reason)):
+            return .rejected(Reject(path: file.relativePath, stage: "read", reason: "unreadable: " + reason))
+        }
+    }
+
+    /// Runs the per-document stages on the bytes of one file; an ingest error becomes a reject.
+    static func analyze(_ file: InputFile, bytes: [UInt8], stages: DocumentPipeline, timings: inout StageTimings) -> DocumentOutcome {
         do {
             let analysis = try stages.analyze(RawDocument(path: file.relativePath, bytes: bytes), timings: &timings)
             return .accepted(analysis.result)
         } catch {
             return .rejected(Reject(path: file.relativePath, stage: "ingest", reason: error.reason))
         }
+    }
+
+    /// A file's bytes, or why it could not be read.
+    enum FileRead {
+        case bytes([UInt8])
+        case rejected(Reject)
     }
 
     enum ReadFailure: Error {

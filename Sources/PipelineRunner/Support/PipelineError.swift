@@ -1,3 +1,5 @@
+import Foundation
+
 /// The exit status of the `pipeline` command, in the style of BSD `sysexits.h`.
 ///
 ///     pipeline validate --config rotto.json; echo $?   // 78 when the config is wrong
@@ -14,10 +16,15 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case internalError = 70
     /// The output could not be written (`EX_CANTCREAT`); the previous dataset is left intact.
     case cannotWriteOutput = 73
+    /// Another run holds the output directory's lock and did not finish within
+    /// `output.lock_timeout_seconds` (`EX_TEMPFAIL`: try again later).
+    case lockHeld = 75
     /// The config file is unreadable or wrong (`EX_CONFIG`).
     case config = 78
-    /// Stopped by SIGINT or SIGTERM (128 + 2); the previous dataset is left intact.
+    /// Stopped by SIGINT (128 + 2); the previous dataset is left intact.
     case interrupted = 130
+    /// Stopped by SIGTERM (128 + 15), as `systemctl stop` does; the previous dataset is left intact.
+    case terminated = 143
 }
 
 /// Why a config cannot be used. ``description`` renders it as `FILE: KEY.PATH: problem`.
@@ -62,6 +69,11 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// The run was stopped by a signal (exit 130).
     case interrupted
+    /// Another run holds the lock of the output directory (exit 75); `owner` is its process id.
+    case lockHeld(path: String, owner: Int32?, waited: Double)
+    /// SIGINT or SIGTERM stopped the run (exit 130 or 143); `datasetWritten` tells whether the
+    /// new dataset had already been swapped in when the signal came.
+    case stopped(signal: Int32, datasetWritten: Bool)
     /// Anything else (exit 70).
     case internalError(String)
 
@@ -72,6 +84,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
         case .inputMissing: .inputMissing
         case .cannotWrite: .cannotWriteOutput
         case .interrupted: .interrupted
+        case .lockHeld: .lockHeld
+        case .stopped(let signal, _): signal == SIGTERM ? .terminated : .interrupted
         case .internalError: .internalError
         }
     }
@@ -83,6 +97,12 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
         case .inputMissing(let file, let keyPath, let path): "\(file): \(keyPath): input not found: \(path)"
         case .cannotWrite(let path, let reason): "cannot write the output \(path): \(reason) (the previous dataset is unchanged)"
         case .interrupted: "interrupted; the previous dataset is unchanged"
+        case .lockHeld(let path, let owner, let waited):
+            "another run holds the lock \(path)" + (owner.map { " (process \($0))" } ?? "")
+                + "; gave up after \(NumberText.format((waited * 10).rounded() / 10)) s (output.lock_timeout_seconds)"
+        case .stopped(let signal, let written):
+            "stopped by \(signal == SIGTERM ? "SIGTERM" : "SIGINT"); "
+                + (written ? "the new dataset had already been written" : "the previous dataset is unchanged")
         case .internalError(let detail): "internal error: \(detail)"
         }
     }

@@ -1,0 +1,235 @@
+/// A phrase naming who a figure comes from, with its canonical name.
+struct SourceSpan: Sendable, Hashable {
+    /// First token.
+    var start: Int
+    /// Token after the last.
+    var end: Int
+    /// Canonical name (`NIS`) or the phrase itself (`fonti occidentali`).
+    var name: String
+    /// Introduced by `secondo`, `stando a`…: a source even without a reporting verb.
+    var isExplicit: Bool
+    /// Whether the span is a known alias (`007 di Seul`): numbers inside it are not figures.
+    var isAlias: Bool
+}
+
+/// Finds sources in a sentence and picks the one a figure is attributed to.
+///
+/// Sources are: a phrase after `secondo` / `stando a` / `a detta di` (`secondo fonti
+/// occidentali`); a known alias (`il NIS`, `la Cnn`, `007 di Seul`); a phrase headed by a source
+/// noun with its modifiers (`fonti ucraine e sudcoreane`, `il comando di stato maggiore
+/// sudcoreano`, `media ucraini`); a capitalized name just before a reporting verb (`Rudenko ha
+/// detto`). Aliases inside a phrase give its canonical name (`il National Intelligence Service
+/// (NIS) della Corea del Sud` → `NIS`). Except after `secondo`, a source counts only in a sentence
+/// with a reporting verb or noun.
+///
+/// A figure takes the nearest source of its own sentence; else, for a headline, the first of
+/// the next sentence; else the first of the next sentence when that one opens with `È quanto
+/// emerge…` / `Lo riferisce…`; else the first of the sentence before in the same paragraph.
+///
+///     "Secondo l'intelligence sudcoreana, Pyongyang ha pianificato l'invio di 12.000 unità."
+///     // → NIS
+struct AttributionRule {
+    var vocabulary: ExtractVocabulary
+    var scalars: [Unicode.Scalar]
+
+    func sources(in tokens: [Token]) -> [SourceSpan] {
+        var spans: [SourceSpan] = []
+        var index = 0
+        while index < tokens.count {
+            if let opener = vocabulary.openers.match(tokens, at: index), !isOrdinalUse(tokens, index) {
+                var next = index + opener.length
+                var skipped = 0
+                while skipped < 6, let skip = vocabulary.attributionSkips.match(tokens, at: next) {
+                    next += skip.length
+                    skipped += 1
+                }
+                let end = rawPhraseEnd(tokens, from: next)
+                if var inner = firstSource(tokens, in: next..<end) {
+                    inner.isExplicit = true
+                    spans.append(inner)
+                    index = max(end, inner.end)
+                    continue
+                }
+                if end > next, end - next <= 4 {
+                    spans.append(SourceSpan(start: next, end: end, name: text(tokens, next..<end, lowercaseFirst: !tokens[next].isCapitalized), isExplicit: true, isAlias: false))
+                }
+                index = max(index + opener.length, end)
+                continue
+            }
+            if let source = sourceAt(tokens, index) {
+                spans.append(source)
+                index = source.end
+                continue
+            }
+            index += 1
+        }
+        spans.append(contentsOf: namedSubjects(tokens, excluding: spans))
+        return spans.sorted { $0.start < $1.start }
+    }
+
+    /// The source a figure spanning `figure` (token range of sentence `own`) is attributed to.
+    static func attribution(
+        figure: Range<Int>, own: SentenceAnalysis, sentence: Sentence,
+        next: (SentenceAnalysis, Sentence)?, previous: (SentenceAnalysis, Sentence)?
+    ) -> String? {
+        let eligible = own.sources.filter { ($0.isExplicit || own.hasReporting) && !$0.range.overlaps(figure) }
+        if let nearest = eligible.min(by: { distance($0, figure) < distance($1, figure) }) {
+            return nearest.name
+        }
+        if let (analysis, nextSentence) = next {
+            if sentence.isHeadline, let first = analysis.sources.first(where: { $0.isExplicit || $0.isAlias || analysis.hasReporting }) {
+                return first.name
+            }
+            if analysis.opensBackward, nextSentence.paragraph == sentence.paragraph, let first = firstEligible(analysis) {
+                return first
+            }
+        }
+        if let (analysis, previousSentence) = previous, previousSentence.paragraph == sentence.paragraph, !previousSentence.isHeadline {
+            return firstEligible(analysis)
+        }
+        return nil
+    }
+
+    private static func firstEligible(_ analysis: SentenceAnalysis) -> String? {
+        analysis.sources.first { $0.isExplicit || analysis.hasReporting }?.name
+    }
+
+    private static func distance(_ span: SourceSpan, _ figure: Range<Int>) -> Int {
+        if span.end <= figure.lowerBound { return figure.lowerBound - span.end }
+        if span.start >= figure.upperBound { return span.start - figure.upperBound }
+        return 0
+    }
+
+    /// `il secondo giorno`, `un secondo attacco`: an ordinal, not `secondo X`.
+    private func isOrdinalUse(_ tokens: [Token], _ index: Int) -> Bool {
+        guard tokens[index].key == "secondo" else { return false }
+        return index > 0 && vocabulary.determiners.contains(tokens, at: index - 1) && tokens[index - 1].key != "e"
+    }
+
+    /// End of the phrase after an opener: up to punctuation, a number, or a function word other
+    /// than the prepositions a source name may hold (`ministero della Difesa`).
+    private func rawPhraseEnd(_ tokens: [Token], from start: Int) -> Int {
+        var index = start
+        while index < tokens.count, index - start < 8 {
+            let token = tokens[index]
+            if token.isPunctuation || token.kind == .number { break }
+            if token.key == "che" { break }
+            if vocabulary.sourcePrepositions.contains(tokens, at: index) || token.key == "e" {
+                index += 1
+                continue
+            }
+            if vocabulary.determiners.contains(tokens, at: index) { break }
+            index += 1
+        }
+        while index > start, vocabulary.sourcePrepositions.contains(tokens, at: index - 1) || tokens[index - 1].key == "e" { index -= 1 }
+        return index
+    }
+
+    private func firstSource(_ tokens: [Token], in range: Range<Int>) -> SourceSpan? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if let source = sourceAt(tokens, index) { return source }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A known alias or a source-headed phrase starting at `index`.
+    private func sourceAt(_ tokens: [Token], _ index: Int) -> SourceSpan? {
+        if let alias = vocabulary.sourceAliases.match(tokens, at: index) {
+            let end = index + alias.length
+            return SourceSpan(start: index, end: end, name: vocabulary.sourceNames[alias.payload], isExplicit: false, isAlias: true)
+        }
+        guard let head = vocabulary.sourceHeads.match(tokens, at: index) else { return nil }
+        let end = headPhraseEnd(tokens, from: index + head.length)
+        var inner = index
+        while inner < end {
+            if let alias = vocabulary.sourceAliases.match(tokens, at: inner, limit: end) {
+                return SourceSpan(start: index, end: end, name: vocabulary.sourceNames[alias.payload], isExplicit: false, isAlias: false)
+            }
+            inner += 1
+        }
+        return SourceSpan(start: index, end: end, name: text(tokens, index..<end, lowercaseFirst: true), isExplicit: false, isAlias: false)
+    }
+
+    /// The modifiers after a source head: adjectives (`ucraine e sudcoreane`), `di`-phrases
+    /// (`di stato maggiore`, `della Difesa`), capitalized names (`Volodymyr Zelensky`).
+    private func headPhraseEnd(_ tokens: [Token], from start: Int) -> Int {
+        var index = start
+        var steps = 0
+        while index < tokens.count, steps < 8 {
+            steps += 1
+            if let modifier = vocabulary.sourceModifiers.match(tokens, at: index) {
+                index += modifier.length
+            } else if tokens[index].key == "e", let modifier = vocabulary.sourceModifiers.match(tokens, at: index + 1) {
+                index += 1 + modifier.length
+            } else if let preposition = vocabulary.sourcePrepositions.match(tokens, at: index),
+                      index + preposition.length < tokens.count, tokens[index + preposition.length].isWord,
+                      !vocabulary.determiners.contains(tokens, at: index + preposition.length) {
+                let next = index + preposition.length
+                if let head = vocabulary.sourceHeads.match(tokens, at: next) {
+                    index = next + head.length
+                } else if let alias = vocabulary.sourceAliases.match(tokens, at: next) {
+                    index = next + alias.length
+                } else {
+                    index = next + 1
+                }
+            } else if tokens[index].isWord, tokens[index].isCapitalized {
+                index += 1
+            } else if tokens[index].key == "(", index + 2 < tokens.count, tokens[index + 2].key == ")",
+                      tokens[index + 1].isCapitalized {
+                index += 3
+            } else {
+                break
+            }
+        }
+        return index
+    }
+
+    /// Capitalized names right before a reporting verb (`Rudenko ha detto`, `Mosca conferma`).
+    private func namedSubjects(_ tokens: [Token], excluding spans: [SourceSpan]) -> [SourceSpan] {
+        var result: [SourceSpan] = []
+        for hit in SentenceAnalysis.hits(vocabulary.reportingCues, in: tokens) {
+            var index = hit.start - 1
+            var steps = 0
+            while index >= 0, steps < 3, vocabulary.reportingAuxiliaries.contains(tokens, at: index) {
+                index -= 1
+                steps += 1
+            }
+            guard index >= 0, tokens[index].isWord, tokens[index].isCapitalized else { continue }
+            let last = index
+            var first = index
+            while first > 0 {
+                if tokens[first - 1].isWord, tokens[first - 1].isCapitalized {
+                    first -= 1
+                } else if first > 1, vocabulary.sourcePrepositions.contains(tokens, at: first - 1), tokens[first - 2].isCapitalized {
+                    first -= 2
+                } else {
+                    break
+                }
+            }
+            while first < last, vocabulary.determiners.contains(tokens, at: first) { first += 1 }
+            let range = first..<(last + 1)
+            if spans.contains(where: { $0.range.overlaps(range) }) || result.contains(where: { $0.range.overlaps(range) }) { continue }
+            if range.count == 1, vocabulary.determiners.contains(tokens, at: first) || vocabulary.unitForms.contains(tokens, at: first)
+                || vocabulary.cues.contains(tokens, at: first) || vocabulary.reportingAuxiliaries.contains(tokens, at: first) { continue }
+            result.append(SourceSpan(start: first, end: last + 1, name: text(tokens, range, lowercaseFirst: false), isExplicit: false, isAlias: false))
+        }
+        return result
+    }
+
+    private func text(_ tokens: [Token], _ range: Range<Int>, lowercaseFirst: Bool) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])
+        var result = String(view)
+        if lowercaseFirst, let first = result.first, first.isUppercase,
+           result.dropFirst().first.map({ !$0.isUppercase }) ?? true {
+            result = first.lowercased() + result.dropFirst()
+        }
+        return result
+    }
+}
+
+extension SourceSpan {
+    var range: Range<Int> { start..<end }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Logging
+import PipelineCore
+
+/// How a run was started, beyond its config: cache use, stop requests, progress and logging.
+///
+///     let options = RunOptions(full: true, cancellation: SignalHandling.install())
+///     try Runner(config: config, options: options).run()
+public struct RunOptions: Sendable {
+    /// Ignore the cache and analyse every document again (`pipeline run --full`); the cache is
+    /// rebuilt from this run's results.
+    public var full: Bool
+    /// Polled between documents; when set, the run stops without writing.
+    public var cancellation: RunCancellation?
+    /// Receives one tick per finished document.
+    public var progress: RunProgress?
+    /// Where the run logs what it does.
+    public var logger: Logger
+
+    /// A logger that drops everything (the default for library callers and tests).
+    public static let silentLogger = Logger(label: "pipeline", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// Creates run options.
+    public init(full: Bool = false, cancellation: RunCancellation? = nil, progress: RunProgress? = nil, logger: Logger = silentLogger) {
+        self.full = full
+        self.cancellation = cancellation
+        self.progress = progress
+        self.logger = logger
+    }
+}
+
+/// What an incremental run did with each input, recorded in run.json under `"changes"`.
+///
+///     {"mode": "incremental", "new": 12, "changed": 1, "reused": 1987, "removed": 3, "rejected": 2}
+public struct ChangeCounts: Sendable, Hashable {
+    /// Whether the cache was ignored (`--full`): then every analysed input counts as new.
+    public var full: Bool
+    /// Inputs analysed that the cache did not know.
+    public var new = 0
+    /// Inputs analysed again because their bytes, the tool or the per-document options changed.
+    public var changed = 0
+    /// Inputs whose cached result was reused.
+    public var reused = 0
+    /// Cached inputs that are no longer among the inputs (their rows left the dataset).
+    public var removed = 0
+    /// Rows of `rejects` (set once the rejects are known).
+    public var rejected = 0
+
+    /// Creates counts, all zero.
+    public init(full: Bool) { self.full = full }
+
+    /// The `"changes"` object of run.json.
+    var node: JSONNode {
+        .object([
+            ("mode", .string(full ? "full" : "incremental")),
+            ("new", .integer(new)), ("changed", .integer(changed)), ("reused", .integer(reused)),
+            ("removed", .integer(removed)), ("rejected", .integer(rejected)),
+        ])
+    }
+}
+
+/// The per-document part of a run with the cache: outcomes in input order, the cache entries
+/// to write, and the counts.
+struct IncrementalResults: Sendable {
+    var outcomes: [DocumentOutcome]
+    var timings: StageTimings
+    var entries: [CacheEntry]
+    var counts: ChangeCounts
+}
+
+/// One processed input on its way back from a worker.
+struct ProcessedInput: Sendable {
+    enum Origin: Sendable { case new, changed, reused, unreadable }
+    var outcome: DocumentOutcome
+    var entry: CacheEntry?
+    var origin: Origin
+}
+
+extension Runner {
+    /// Reads every file on the worker pool and reuses the cached result of each file whose
+    /// ``CacheKey`` is unchanged; analyses the others. Stops taking new files once
+    /// ``RunOptions/cancellation`` is set (the unprocessed slots are then absent from the result,
+    /// which the caller discards).
+    func processIncrementally(_ files: [InputFile], cache: ResultCache) -> IncrementalResults {
+        let collector = ResultCollector<ProcessedInput>(count: files.count)
+        let stages = self.stages
+        let limit = config.ingest.maxBytes
+        let digest = config.perDocumentDigest
+        let full = options.full
+        let cancellation = options.cancellation
+        let progress = options.progress
+        let logger = options.logger
+        WorkerPool(workers: config.workers).forEach(count: files.count) { index in
+            guard cancellation?.isCancelled != true else { return }
+            var timings = StageTimings()
+            let file = files[index]
+            let processed: ProcessedInput
+            switch Self.read(file, maxBytes: limit, timings: &timings) {
+            case .rejected(let reject):
+                processed = ProcessedInput(outcome: .rejected(reject), entry: nil, origin: .unreadable)
+            case .bytes(let bytes):
+                let key = CacheKey(contentSHA256: SHA256Digest.hex(of: bytes), tool: ResultCache.toolStamp, configDigest: digest)
+                let previous = full ? nil : cache.entries[file.relativePath]
+                if let previous, previous.key == key, let outcome = ResultCache.decode(previous.outcome) {
+                    processed = ProcessedInput(outcome: outcome, entry: previous, origin: .reused)
+                } else {
+                    let outcome = Self.analyze(file, bytes: bytes, stages: stages, timings: &timings)
+                    let entry = ResultCache.encode(outcome).map { CacheEntry(path: file.relativePath, key: key, outcome: $0) }
+                    processed = ProcessedInput(outcome: outcome, entry: entry, origin: previous == nil ? .new : .changed)
+                }
+            }
+            logger.debug("\(processed.origin == .reused ? "reused" : "analysed") \(file.relativePath)")
+            collector.store(processed, at: index, timings: timings)
+            progress?.documentFinished(reused: processed.origin == .reused)
+        }
+        let (slots, timings) = collector.take()
+        var results = IncrementalResults(outcomes: [], timings: timings, entries: [], counts: ChangeCounts(full: full))
+        for slot in slots {
+            guard let slot else { continue }
+            results.outcomes.append(slot.outcome)
+            if let entry = slot.entry { results.entries.append(entry) }
+            switch slot.origin {
+            case .new: results.counts.new += 1
+            case .changed: results.counts.changed += 1
+            case .reused: results.counts.reused += 1
+            case .unreadable: break
+            }
+        }
+        if !full {
+            let present = Set(files.map(\.relativePath))
+            results.counts.removed = cache.entries.keys.filter { !present.contains($0) }.count
+        }
+        return results
+    }
+}
