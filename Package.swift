@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "PipelineCore"),
 
         // One module per stage.
-        .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"]),
+        .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"], resources: [.process("Resources")]),
         .target(name: "Normalize", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
         .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"], resources: [.process("Resources")]),
         .target(name: "Dedup", dependencies: ["PipelineCore"], resources: [.process("Resources")]),

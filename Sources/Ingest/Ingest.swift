@@ -1,43 +1,32 @@
 import PipelineCore
-import Foundation
 
-/// Limits that protect a run from hostile or broken inputs.
+/// Limits and choices of the ingest stage, resolved from `stages.ingest` in the config.
+///
+///     IngestOptions(maxBytes: 5_000_000, maxDepth: 256)   // a stricter run
 public struct IngestOptions: Sendable, Hashable, Codable {
     /// Files larger than this many bytes are rejected with reason `too_large`.
     public var maxBytes: Int
-    /// HTML nested deeper than this is rejected with reason `too_deep`.
+    /// HTML nested deeper than this is rejected with reason `too_deep` (libxml2 itself stops at 256).
     public var maxDepth: Int
+    /// HTML whose main text is shorter than this many characters is rejected as `not_an_article`.
+    public var minArticleChars: Int
+    /// Whether an HTML page's headline opens `Document.text` as its own paragraph (as in text files).
+    public var headlineInText: Bool
 
-    /// Creates ingest limits.
-    public init(maxBytes: Int = 50_000_000, maxDepth: Int = 512) {
+    /// Creates ingest options.
+    public init(maxBytes: Int = 50_000_000, maxDepth: Int = 256, minArticleChars: Int = 80, headlineInText: Bool = true) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
-    }
-}
-
-/// Why an input could not become a document. Each case becomes a `rejects` row.
-public enum IngestError: Error, Sendable, Hashable {
-    case empty
-    case binary
-    case tooLarge(bytes: Int, limit: Int)
-    case tooDeep(limit: Int)
-    case undecodable(String)
-    case notAnArticle(String)
-
-    /// The reason written to `rejects.reason`: a short code, then `: ` and an explanation.
-    public var reason: String {
-        switch self {
-        case .empty: "empty: the file has no text"
-        case .binary: "binary: the file is not text or HTML"
-        case .tooLarge(let bytes, let limit): "too_large: \(bytes) bytes, limit \(limit) (stages.ingest.max_bytes)"
-        case .tooDeep(let limit): "too_deep: HTML nested deeper than \(limit) (stages.ingest.max_depth)"
-        case .undecodable(let detail): "undecodable: \(detail)"
-        case .notAnArticle(let detail): "not_an_article: \(detail)"
-        }
+        self.minArticleChars = minArticleChars
+        self.headlineInText = headlineInText
     }
 }
 
 /// The ingest stage: bytes in, a ``Document`` (main text, metadata, stories) out.
+///
+///     let doc = try Ingest().run(RawDocument(path: "kursk.txt", bytes: Array(" date 2025-02 Truppe a Kursk\n\nPyongyang ha inviato 1.000 soldati.".utf8)))
+///     doc.published?.iso   // "2025-02"
+///     doc.title            // "Truppe a Kursk"
 public struct Ingest: Sendable {
     /// The limits in force.
     public let options: IngestOptions
@@ -47,20 +36,48 @@ public struct Ingest: Sendable {
         self.options = options
     }
 
-    /// Reads one input file.
+    /// Reads one input file: checks limits, decodes, extracts the main text and metadata, and
+    /// splits the stories.
     ///
     /// - Throws: ``IngestError`` when the input cannot be used; the runner records it in `rejects`.
     public func run(_ raw: RawDocument) throws(IngestError) -> Document {
-        guard raw.bytes.count <= options.maxBytes else { throw .tooLarge(bytes: raw.bytes.count, limit: options.maxBytes) }
-        guard !raw.bytes.isEmpty else { throw .empty }
-        guard !raw.bytes.contains(0) else { throw .binary }
-        let text = String(decoding: raw.bytes, as: UTF8.self)
-        let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty else { throw .empty }
-        let story = Story(documentID: raw.id, position: 0, title: nil, charStart: 0, charEnd: body.unicodeScalars.count)
-        return Document(
-            id: raw.id, path: raw.path, format: .text, encoding: "utf-8", title: nil, published: nil,
-            outlet: nil, text: body, stories: [story], contentSHA256: SHA256Digest.hex(of: raw.bytes)
-        )
+        try InputLimits.check(raw.bytes, options: options)
+        let format = FormatSniffer.format(path: raw.path, bytes: raw.bytes)
+        let decoded = EncodingDetector.decode(raw.bytes, declaredIn: format == .html)
+        let draft: DraftDocument
+        switch format {
+        case .html:
+            draft = try HTMLDocumentReader.read(decoded.utf8, path: raw.path, options: options)
+        case .text:
+            draft = TextFileReader.read(decoded.utf8)
+        }
+        return try draft.finish(raw: raw, format: format, encoding: decoded.encoding)
+    }
+}
+
+/// Decides whether a file is HTML or plain text, from its extension and, failing that, its bytes.
+enum FormatSniffer {
+    private static let htmlExtensions: Set<String> = ["html", "htm", "xhtml", "shtml", "xht", "php", "asp", "aspx", "jsp"]
+    private static let markers = ["<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<p>", "<article", "<?xml"]
+
+    static func format(path: String, bytes: [UInt8]) -> DocumentFormat {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: ".") {
+            let ext = name[name.index(after: dot)...].lowercased()
+            if htmlExtensions.contains(ext) { return .html }
+            if ext == "txt" || ext == "text" || ext == "md" { return .text }
+        }
+        var head: [UInt8] = []
+        var i = 0
+        while i < bytes.count && head.count < 1024 {
+            let b = bytes[i]
+            i += 1
+            if b == 0 { continue }  // UTF-16 markup reads the same once its zero bytes are skipped
+            if head.isEmpty && (InputLimits.isSpace(b) || b >= 0x80) { continue }
+            head.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        guard head.first == UInt8(ascii: "<") else { return .text }
+        let text = String(decoding: head, as: UTF8.self)
+        return markers.contains { text.contains($0) } ? .html : .text
     }
 }
