@@ -1,3 +1,4 @@
+import Foundation
 import PipelineCore
 
 /// How a story came to share its cluster with the cluster's canonical story.
@@ -112,9 +113,9 @@ public struct DedupResult: Sendable, Hashable {
 ///    always compared with its group's leader itself (no chaining).
 /// 3. **Same story across outlets**: two groups are joined when their leaders were published at
 ///    most `sameStoryDays` apart (both dated to the month or the day), share at least
-///    `sameStoryFigures` distinct figures with a value of 10 or more (same category, unit,
-///    value range), and at least `sameStoryWords` of the shorter story's content words appear in
-///    the other. Candidates come from figure buckets sorted by date, never from all pairs.
+///    `sameStoryFigures` distinct figures with a value of 10 or more (same category and value
+///    range), and share at least `sameStoryWords` of the lighter story's content-word weight
+///    (stems weighted by inverse document frequency). Candidates come from figure buckets sorted by date, never from all pairs.
 /// 4. A cluster's canonical story is its earliest member in canonical order; its id is
 ///    `c` + the stable hash of that story's id.
 /// 5. In each cluster, figures are walked in canonical story order and text order; the first
@@ -313,6 +314,15 @@ struct SameStoryRule {
     /// Figures with a smaller value (`due soldati`, `tre giorni`) are too common to identify a story.
     static let minimumValue = 10.0
 
+    /// The distinct figures of a story that can identify it: category and value range, with a
+    /// value of at least ``minimumValue``. The unit is left out because outlets name the same
+    /// people differently (`300 soldati`, `300 militari`, `300 nordcoreani`).
+    static func keys(_ story: StoryFingerprint) -> Set<FigureKey> {
+        Set(story.figures.lazy.filter { $0.key.value >= minimumValue }.map {
+            FigureKey(category: $0.key.category, unit: "", value: $0.key.value, valueHigh: $0.key.valueHigh)
+        })
+    }
+
     /// Unites leaders that tell the same story; returns how many figure buckets were capped.
     func join(_ stories: [StoryFingerprint], leaders: [Int], union: inout UnionFind, statistics: inout DedupStatistics) -> Int {
         // Leaders dated to the month or the day, with their day range.
@@ -320,7 +330,7 @@ struct SameStoryRule {
         var buckets: [FigureKey: [Int]] = [:]
         for index in leaders {
             guard let published = stories[index].published, published.month != nil else { continue }
-            let keys = Set(stories[index].figures.map(\.key).filter { $0.value >= Self.minimumValue })
+            let keys = Self.keys(stories[index])
             guard keys.count >= options.sameStoryFigures else { continue }
             range[index] = (published.firstDay.ordinal, published.lastDay.ordinal)
             for key in keys { buckets[key, default: []].append(index) }
@@ -336,14 +346,14 @@ struct SameStoryRule {
             position[key] = positions
         }
 
+        let weights = WordWeights(stories, leaders: leaders)
         var capped = Set<FigureKey>()
         var shared: [Int: Int] = [:]
         let window = options.sameStoryDays
         for index in leaders {
             guard let own = range[index] else { continue }
             shared.removeAll(keepingCapacity: true)
-            let keys = Set(stories[index].figures.map(\.key).filter { $0.value >= Self.minimumValue })
-            for key in keys {
+            for key in Self.keys(stories[index]) {
                 guard let members = buckets[key], let start = position[key]?[index] else { continue }
                 var offset = start + 1
                 var steps = 0
@@ -359,12 +369,49 @@ struct SameStoryRule {
             }
             for (other, count) in shared where count >= options.sameStoryFigures {
                 statistics.sameStoryCandidates += 1
-                let a = stories[index].contentWords, b = stories[other].contentWords
-                guard SetSimilarity.containment(a, b) >= options.sameStoryWords else { continue }
+                guard weights.overlap(stories[index].contentWords, stories[other].contentWords) >= options.sameStoryWords else { continue }
                 if union.unite(index, other) { statistics.sameStoryJoins += 1 }
             }
         }
         return capped.count
+    }
+}
+
+/// Inverse document frequencies of content-word stems over the group leaders, so that the words
+/// every story on the topic uses (`soldati`, `nordcoreani`, `Russia`) weigh little and the
+/// words of one story (`audizione`, `commissione`, `mascella`) weigh much.
+struct WordWeights {
+    var idf: [UInt32: Double] = [:]
+
+    init(_ stories: [StoryFingerprint], leaders: [Int]) {
+        var frequency: [UInt32: Int32] = [:]
+        for index in leaders {
+            for word in stories[index].contentWords { frequency[word, default: 0] += 1 }
+        }
+        let count = Double(leaders.count + 1)
+        idf.reserveCapacity(frequency.count)
+        for (word, df) in frequency { idf[word] = log(count / Double(df)) }
+    }
+
+    /// Weighted overlap: the idf of the shared words over the idf of the lighter set (0–1).
+    func overlap(_ a: [UInt32], _ b: [UInt32]) -> Double {
+        func total(_ words: [UInt32]) -> Double { words.reduce(0) { $0 + (idf[$1] ?? 0) } }
+        let lighter = min(total(a), total(b))
+        guard lighter > 0 else { return 0 }
+        var shared = 0.0
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += idf[a[i]] ?? 0
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared / lighter
     }
 }
 
