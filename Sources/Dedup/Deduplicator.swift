@@ -134,7 +134,13 @@ public struct Deduplicator: Sendable {
     ///
     ///     let result = Deduplicator(options: options).run(allFingerprints)
     ///     result.stories["d…-s0"]?.clusterID   // "c5b0…"
-    public func run(_ fingerprints: [StoryFingerprint]) -> DedupResult {
+    ///
+    /// - Parameters:
+    ///   - fingerprints: every story of the corpus.
+    ///   - candidates: near-copy candidate pairs computed elsewhere (by `pipeline reduce` from the
+    ///     band lines of `pipeline map`); `nil` to find them here from the band keys. Both give the
+    ///     same result (see ``BandBucket``).
+    public func run(_ fingerprints: [StoryFingerprint], candidates: CandidatePairs? = nil) -> DedupResult {
         var statistics = DedupStatistics()
         statistics.stories = fingerprints.count
         let order = Self.canonicalOrder(fingerprints)
@@ -143,7 +149,8 @@ public struct Deduplicator: Sendable {
 
         // 1–2. Exact and near-copy groups.
         var groups = NearCopyGrouping(options: options, count: stories.count)
-        groups.run(stories, statistics: &statistics)
+        groups.run(stories, partners: candidates.map { $0.partners(of: stories) }, statistics: &statistics)
+        if let candidates { groups.cappedBuckets = candidates.cappedBuckets }
         if groups.cappedBuckets > 0 {
             warnings.append("dedup: \(groups.cappedBuckets) LSH band bucket(s) reached max_bucket (\(options.maxBucket)); near copies sharing only those buckets may be missed")
         }
@@ -202,19 +209,19 @@ public struct Deduplicator: Sendable {
     /// Indices of `fingerprints` in canonical order: earliest published first (undated last),
     /// then path, position, story id.
     static func canonicalOrder(_ fingerprints: [StoryFingerprint]) -> [Int] {
-        let keys = fingerprints.map { $0.published?.firstDay.ordinal ?? Int.max }
-        return fingerprints.indices.sorted { a, b in
-            if keys[a] != keys[b] { return keys[a] < keys[b] }
-            let x = fingerprints[a], y = fingerprints[b]
-            if x.path != y.path { return x.path < y.path }
-            if x.position != y.position { return x.position < y.position }
-            return x.storyID < y.storyID
-        }
+        let keys = fingerprints.map(StoryOrder.init)
+        return fingerprints.indices.sorted { keys[$0] < keys[$1] }
     }
 }
 
 /// Steps 1–2 of ``Deduplicator``: exact copies, then near copies through LSH band buckets that
 /// hold group leaders only.
+///
+/// A bucket's head is its first `maxBucket` members with distinct text (in canonical order, see
+/// ``BandBucket``): a head member looks up the leaders of the head before it; a later member
+/// looks up only the leaders among the bucket's first ``BandBucket/anchorCount`` members. That
+/// rule depends on each bucket alone, so `pipeline reduce` can apply it to one shuffled bucket
+/// at a time and hand the pairs over as `partners`, with the same result.
 struct NearCopyGrouping {
     let options: DedupOptions
     /// For each story (canonical index), the leader of its near-copy group (itself for leaders).
@@ -232,14 +239,22 @@ struct NearCopyGrouping {
         self.similarity = Array(repeating: nil, count: count)
     }
 
-    mutating func run(_ stories: [StoryFingerprint], statistics: inout DedupStatistics) {
+    /// - Parameter partners: for each story (canonical index), the stories it shares an admitted
+    ///   bucket with, from `pipeline reduce`; `nil` to use in-memory band buckets.
+    mutating func run(_ stories: [StoryFingerprint], partners: [[Int32]]?, statistics: inout DedupStatistics) {
         var firstByExact: [UInt64: Int] = [:]
         // Band buckets: key → head of a linked list of leaders in `nodes` (newest first).
         var heads: [UInt64: Int32] = [:]
         var bucketSizes: [UInt64: Int32] = [:]
+        // The last anchor of each bucket that has all its anchors, and the anchors that are
+        // leaders, of each capped bucket (fixed once the head is full).
+        var lastAnchor: [UInt64: Int32] = [:]
+        var anchorLeaders: [UInt64: [Int32]] = [:]
+        let anchorCount = Int32(min(BandBucket.anchorCount, BandBucket.capacity(options)))
         var nodes: [(story: Int32, next: Int32)] = []
         var candidates: [Int32] = []
-        let cap = Int32(max(options.maxBucket, 2))
+        var admitted: [UInt64] = []
+        let cap = Int32(BandBucket.capacity(options))
         let containmentThreshold = max(options.containment, options.threshold)
 
         for (index, story) in stories.enumerated() {
@@ -257,14 +272,36 @@ struct NearCopyGrouping {
             }
             firstByExact[story.exactHash] = index
 
-            // Candidate leaders from the band buckets, each verified once.
+            // Candidate leaders from the buckets this story is admitted to, each verified once.
             candidates.removeAll(keepingCapacity: true)
-            for (band, key) in story.bandKeys.enumerated() {
-                let bucketKey = StableHash.combine(key, UInt64(band))
-                var node = heads[bucketKey] ?? -1
-                while node >= 0 {
-                    candidates.append(nodes[Int(node)].story)
-                    node = nodes[Int(node)].next
+            admitted.removeAll(keepingCapacity: true)
+            if let partners {
+                for other in partners[index] where Int(other) < index && leader[Int(other)] == Int(other) { candidates.append(other) }
+            } else {
+                for bucketKey in story.bucketKeys {
+                    let size = (bucketSizes[bucketKey] ?? 0) + 1
+                    bucketSizes[bucketKey] = size
+                    guard size <= cap else {
+                        if size == cap + 1 {
+                            cappedBuckets += 1
+                            var found: [Int32] = []
+                            var node = heads[bucketKey] ?? -1
+                            while node >= 0 {
+                                if nodes[Int(node)].story <= lastAnchor[bucketKey]! { found.append(nodes[Int(node)].story) }
+                                node = nodes[Int(node)].next
+                            }
+                            anchorLeaders[bucketKey] = found
+                        }
+                        candidates.append(contentsOf: anchorLeaders[bucketKey]!)
+                        continue
+                    }
+                    if size == anchorCount { lastAnchor[bucketKey] = Int32(index) }
+                    admitted.append(bucketKey)
+                    var node = heads[bucketKey] ?? -1
+                    while node >= 0 {
+                        candidates.append(nodes[Int(node)].story)
+                        node = nodes[Int(node)].next
+                    }
                 }
             }
             candidates.sort()
@@ -291,15 +328,7 @@ struct NearCopyGrouping {
             }
 
             leaders.append(index)
-            for (band, key) in story.bandKeys.enumerated() {
-                let bucketKey = StableHash.combine(key, UInt64(band))
-                let size = bucketSizes[bucketKey] ?? 0
-                if size >= cap {
-                    if size == cap { cappedBuckets += 1 }
-                    bucketSizes[bucketKey] = cap + 1
-                    continue
-                }
-                bucketSizes[bucketKey] = size + 1
+            for bucketKey in admitted {
                 nodes.append((Int32(index), heads[bucketKey] ?? -1))
                 heads[bucketKey] = Int32(nodes.count - 1)
             }
