@@ -241,6 +241,8 @@ struct MainTextExtractor {
             guard owner >= chosen[rootIndex], !removed[Int(owner)] else { continue }
             let level = headingLevel(of: owner)
             if level == 1 { continue }
+            // A paragraph made of links is navigation: tags, "read more", related headlines.
+            if block.linkChars * 10 >= block.chars * 8 { continue }
             paragraphs.append(
                 Paragraph(text: page.string(of: block), headingLevel: level, chars: Int(block.chars), linkChars: Int(block.linkChars)))
             chars += Int(block.chars)
