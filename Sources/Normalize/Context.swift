@@ -33,7 +33,7 @@ struct Atom {
         self.mentionFirst = first
     }
 
-    var isInteger: Bool { value == value.rounded(.towardZero) && high == value }
+    var isInteger: Bool { value == value.rounded(.towardZero) }
 }
 
 /// A date expression found by a date rule, before resolution.
@@ -47,14 +47,20 @@ struct DateFound {
 final class Context {
     let lexicon: Lexicon
     let bytes: [UInt8]
-    var tokens: [Token]
-    var numberWords: [WordNumber]
+    let tokens: [Token]
+    let numberWords: [WordNumber]
+    let roleBits: [UInt64]
+    let roleValues: [Double]
+    let known: KnownWords
+    private let roleCount = WordRole.allCases.count
     var atoms: [Atom] = []
     /// Atom index starting at each token, or -1.
     var atomAt: [Int32] = []
     var dates: [DateFound] = []
     /// Tokens that belong to a date or a time of day (their numbers are not figures).
     var claimed: [Bool]
+    /// Tokens that belong to a time of day (`alle 5pm`), which may sit inside a date range.
+    var isTime: [Bool]
     let reference: PartialDate?
 
     init(lexicon: Lexicon, bytes: [UInt8], lexed: Lexed, reference: PartialDate?) {
@@ -62,7 +68,11 @@ final class Context {
         self.bytes = bytes
         self.tokens = lexed.tokens
         self.numberWords = lexed.numberWords
+        self.roleBits = lexicon.roleBits
+        self.roleValues = lexicon.roleValues
+        self.known = lexicon.known
         self.claimed = Array(repeating: false, count: lexed.tokens.count)
+        self.isTime = Array(repeating: false, count: lexed.tokens.count)
         self.reference = reference
     }
 
@@ -86,16 +96,18 @@ final class Context {
     /// Whether token `i` is on the same line as the previous one.
     @inline(__always) func sameLine(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].gap < 3 }
 
-    @inline(__always) func entry(_ i: Int) -> WordEntry? {
-        guard i >= 0, i < tokens.count, tokens[i].word >= 0 else { return nil }
-        return lexicon.entries[Int(tokens[i].word)]
+    /// Role bits of word `i` (0 for unknown words and non-words).
+    @inline(__always) func roles(_ i: Int) -> UInt64 {
+        guard i >= 0, i < tokens.count else { return 0 }
+        let w = Int(tokens[i].word)
+        return w >= 0 ? roleBits[w] : 0
     }
 
-    @inline(__always) func has(_ i: Int, _ role: WordRole) -> Bool { entry(i)?.has(role) ?? false }
+    @inline(__always) func has(_ i: Int, _ role: WordRole) -> Bool { roles(i) & (1 << UInt64(role.rawValue)) != 0 }
 
     @inline(__always) func roleValue(_ i: Int, _ role: WordRole) -> Double? {
-        guard let e = entry(i), e.has(role) else { return nil }
-        return e.value(role)
+        guard has(i, role) else { return nil }
+        return roleValues[Int(tokens[i].word) * roleCount + role.rawValue]
     }
 
     /// The cardinal value of a number word at `i` (not ordinals).
@@ -116,10 +128,9 @@ final class Context {
         return nil
     }
 
-    /// Whether word `i` equals `word` (folded).
-    func isWord(_ i: Int, _ word: String) -> Bool {
-        guard isWord(i), let id = lexicon.id(word) else { return false }
-        return Int(tokens[i].word) == id
+    /// Whether word `i` is the word with lexicon id `id` (`c.isWord(i, c.known.fino)`).
+    @inline(__always) func isWord(_ i: Int, _ id: Int) -> Bool {
+        i >= 0 && i < tokens.count && id >= 0 && Int(tokens[i].word) == id
     }
 
     /// The integer value of a digits token.

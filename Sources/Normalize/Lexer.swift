@@ -107,7 +107,7 @@ struct Lexer {
         let n = p.count
         var i = 0
         var scalar = 0
-        var gap: UInt8 = 3
+        var gap: UInt8 = 1  // the first token counts as preceded by a space
         while i < n {
             let b = p[i]
             switch byteClasses[Int(b)] {

@@ -8,7 +8,9 @@ enum WordRole: Int, CaseIterable, Sendable {
     case article, and, or, between, from, to, of, `in`
     case relDay, past, next, this, unit, ago
     case monthPart, season, per, percent, cento, over, point, negative
-    case clock, clockArticle, meridiem, suffix, after, arrival, rest, currency, some, unitDegree, now, daypart, other
+    case clock, clockArticle, meridiem, suffix, after, arrival, rest, currency, some, unitDegree, now, daypart, other, plural
+    /// Set on the first word of each holiday phrase (not used in `lexicon.tsv`).
+    case holidayStart
 
     /// Parses the snake-case name used in `lexicon.tsv` (`month_abbr`).
     init?(name: String) {
@@ -163,6 +165,12 @@ public struct Lexicon: Sendable {
     var table: WordTable
     /// Entry per word id.
     var entries: [WordEntry]
+    /// Role bits per word id (bit `WordRole.rawValue`), flattened for the hot loop.
+    var roleBits: [UInt64] = []
+    /// Role values per word id: `roleValues[id * WordRole.allCases.count + role.rawValue]`.
+    var roleValues: [Double] = []
+    /// Ids of single words some rules name (`fino`, `ieri`, `giorno`…).
+    var known = KnownWords()
     /// Qualifier phrases as word-id sequences.
     var qualifiers: [(words: [Int], qualifier: Qualifier)]
     /// Holidays as word-id sequences with their rule.
@@ -238,6 +246,9 @@ public struct Lexicon: Sendable {
             holidays.append((phrase(f[0]), rule))
         }
         holidays.sort { $0.words.count > $1.words.count }
+        for h in holidays { entries[h.words[0]].roles |= 1 << UInt64(WordRole.holidayStart.index) }
+        var known = KnownWords()
+        for (path, word) in KnownWords.words { known[keyPath: path] = id(word) }
         var morphemes = MorphemeTrie()
         for (line, f) in try read("number_words.tsv") {
             guard f.count == 3, let v = Double(f[1]), let kind = MorphemeKind(rawValue: f[2]) else {
@@ -245,9 +256,29 @@ public struct Lexicon: Sendable {
             }
             morphemes.insert(Array(f[0].utf8), Morpheme(value: v, kind: kind))
         }
-        return Lexicon(table: table, entries: entries, qualifiers: qualifiers, holidays: holidays, morphemes: morphemes)
+        var lexicon = Lexicon(table: table, entries: entries, qualifiers: qualifiers, holidays: holidays, morphemes: morphemes)
+        lexicon.known = known
+        let n = WordRole.allCases.count
+        lexicon.roleBits = entries.map(\.roles)
+        lexicon.roleValues = Array(repeating: 0, count: entries.count * n)
+        for (w, e) in entries.enumerated() {
+            for r in WordRole.allCases where e.has(r) { lexicon.roleValues[w * n + r.index] = e.value(r) }
+        }
+        return lexicon
     }
 
     /// The id of a folded word known to the lexicon.
     func id(_ word: String) -> Int? { table.find(Folding.fold(word)) }
+}
+
+/// Word ids the rules compare against directly.
+struct KnownWords: Sendable {
+    var un = -1, fino = -1, anni = -1, di = -1, a = -1, ad = -1, da = -1, `in` = -1, d = -1, prima = -1
+    var ieri = -1, giornata = -1, giorno = -1, notte = -1, meno = -1, quarto = -1
+
+    static var words: [(WritableKeyPath<KnownWords, Int>, String)] { [
+        (\.un, "un"), (\.fino, "fino"), (\.anni, "anni"), (\.di, "di"), (\.a, "a"), (\.ad, "ad"), (\.da, "da"),
+        (\.in, "in"), (\.d, "d"), (\.prima, "prima"), (\.ieri, "ieri"), (\.giornata, "giornata"), (\.giorno, "giorno"),
+        (\.notte, "notte"), (\.meno, "meno"), (\.quarto, "quarto"),
+    ] }
 }

@@ -43,7 +43,7 @@ public struct Normalizer: Sendable {
         var i = 0
         while i < c.count {
             let t = c.tokens[i]
-            if c.claimed[i] || (t.kind == .word && t.word < 0 && t.number < 0) || t.kind == .punct {
+            if c.claimed[i] || t.kind == .punct || (t.kind == .word && t.number < 0 && c.roles(i) & Self.dateStarters == 0) {
                 i += 1
                 continue
             }
@@ -61,6 +61,12 @@ public struct Normalizer: Sendable {
         }
         DateRangeMerge.apply(c)
     }
+
+    /// Roles of the words a date expression can start with; other words skip the date rules.
+    private static let dateStarters: UInt64 = [
+        WordRole.month, .monthAbbr, .weekday, .ordinal, .last, .relDay, .past, .next, .this, .unit, .monthPart, .season,
+        .rest, .other, .clock, .from, .between, .in, .holidayStart,
+    ].reduce(0) { $0 | (1 << UInt64($1.rawValue)) }
 
     private func numbers(_ c: Context) -> [NumberMention] {
         c.atoms.map { a in

@@ -21,9 +21,11 @@ struct MonthRule: DateRule {
             k += 1
         }
         if part != nil, c.has(k, .of) { k += 1; if c.isPunct(k, "'") { k += 1 } }
-        let allowAbbr = shift != 0
-        guard c.sameLine(k), let (m, lm) = c.month(at: k, abbreviations: allowAbbr) else { return nil }
-        if part == nil, shift == 0, c.has(k, .monthAbbr), !c.has(k, .month) { return nil }
+        // Abbreviations (`dic`, `set`, `mar`) only with `scorso`/`prossimo` or a four-digit year: `dic. 2013`.
+        guard c.sameLine(k), let (m, lm) = c.month(at: k, abbreviations: true) else { return nil }
+        if shift == 0, c.has(k, .monthAbbr), !c.has(k, .month), !(c.sameLine(lm + 1) && c.isDigits(lm + 1) && c.year(at: lm + 1) != nil) {
+            return nil
+        }
         var last = lm
         // `a Settembre, il ventuno, millenovecentosettantotto`
         if part == nil, shift == 0, c.isPunct(lm + 1, ","), c.has(lm + 2, .article), let (d, ld) = c.dayOfMonth(at: lm + 3),
@@ -77,7 +79,7 @@ struct MonthOrdinalRule: DateRule {
         guard let (m, lm) = c.month(at: k, abbreviations: false) else { return nil }
         let y = c.trailingYear(after: lm)
         let last = y?.last ?? lm
-        let year: Int? = y?.year ?? c.yearlessMonth(m, at: i)
+        let year: Int? = y?.year ?? c.yearlessDay(m, 15, at: i)
         let unit = c.roleValue(what, .unit)
         let weekday = c.roleValue(what, .weekday)
         guard unit == 1 || unit == 2 || weekday != nil else { return nil }

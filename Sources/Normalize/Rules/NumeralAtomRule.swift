@@ -27,7 +27,7 @@ struct NumeralAtomRule: NumeralRule {
                 c.atoms.append(a)
                 i += 1
             } else if t.kind == .word, c.has(i, .half), !c.has(i - 1, .in), !c.has(i - 1, .of), !c.has(i - 1, .to),
-                      !c.has(i - 1, .per), !c.isWord(i - 1, "un") {
+                      !c.has(i - 1, .per), !c.isWord(i - 1, c.known.un) {
                 var a = Atom(first: i, last: i, value: 0.5)
                 a.isWord = true
                 c.atoms.append(a)

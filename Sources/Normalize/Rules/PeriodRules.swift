@@ -66,17 +66,22 @@ struct SeasonRule: DateRule {
 /// `anni novanta` (a span of years). A four-digit number is a year only after such a word.
 struct YearRule: DateRule {
     func match(_ c: Context, at i: Int) -> DateFound? {
-        if c.roleValue(i, .unit) == 5, c.isWord(i, "anni"), let v = decade(c, i + 1) {
+        if c.roleValue(i, .unit) == 5, c.isWord(i, c.known.anni), let v = decade(c, i + 1) {
             return DateFound(first: i, last: v.last, value: v.value)
         }
         guard let (y, last) = c.year(at: i) else { return nil }
         var p = i - 1
         if c.isPunct(p, "'") { p -= 1 }
-        if c.has(p, .article), c.isWord(p) { p -= 1; if c.isPunct(p, "'") { p -= 1 } }
-        let intro = c.has(p, .in) || c.has(p, .of) || c.has(p, .from) || c.has(p, .to) || c.has(p, .between)
-            || c.has(i - 1, .article) || c.has(i - 2, .article) && c.isPunct(i - 1, "'") || c.roleValue(p, .unit) == 5
-            || c.has(p, .monthPart) || c.has(p, .after) || c.isWord(p, "prima")
-        guard intro, c.isDigits(i) || c.has(p, .in) || c.has(p, .of) else { return nil }
+        let article = c.has(p, .article) && c.isWord(p)
+        if article { p -= 1; if c.isPunct(p, "'") { p -= 1 } }
+        // Articulated prepositions only (`nel`, `del`, `dal`, `al`, `entro`): `di mille`, `a 1000` are counts.
+        let bare = c.isWord(p, c.known.di) || c.isWord(p, c.known.a) || c.isWord(p, c.known.ad) || c.isWord(p, c.known.da) || c.isWord(p, c.known.`in`)
+            || c.isWord(p, c.known.d)
+        let preposition = (c.has(p, .in) || c.has(p, .of) || c.has(p, .from) || c.has(p, .to)) && (!bare || article)
+        let intro = preposition || article || c.roleValue(p, .unit) == 5 || c.has(p, .monthPart) || c.has(p, .after)
+            || c.isWord(p, c.known.prima) || (c.has(p, .between) && article)
+        guard intro else { return nil }
+        if !c.isDigits(i) { guard c.has(p, .in) || c.has(p, .of), y >= 1100 else { return nil } }
         if c.isDigits(i), c.has(i + 1, .unit) || c.has(i + 1, .scale) || c.isPunct(i + 1, "%") { return nil }
         return DateFound(first: i, last: last, value: Cal.yearSpan(y))
     }
@@ -107,12 +112,12 @@ struct RelativeDayRule: DateRule {
         if let o = c.roleValue(i, .relDay) {
             return DateFound(first: i, last: c.has(i + 1, .daypart) ? i + 1 : i, value: c.relativeDay(Int(o)))
         }
-        if c.has(i, .other), c.isWord(i + 1, "ieri") { return DateFound(first: i, last: i + 1, value: c.relativeDay(-2)) }
-        if c.has(i, .in), c.isWord(i + 1, "giornata") { return DateFound(first: i, last: i + 1, value: c.relativeDay(0)) }
-        if c.has(i, .this), c.isWord(i + 1, "giorno") { return DateFound(first: i, last: i + 1, value: c.relativeDay(0)) }
-        if c.isWord(i, "giorno"), c.has(i + 1, .past) { return DateFound(first: i, last: i + 1, value: c.relativeDay(-1)) }
+        if c.has(i, .other), c.isWord(i + 1, c.known.ieri) { return DateFound(first: i, last: i + 1, value: c.relativeDay(-2)) }
+        if c.has(i, .in), c.isWord(i + 1, c.known.giornata) { return DateFound(first: i, last: i + 1, value: c.relativeDay(0)) }
+        if c.has(i, .this), c.isWord(i + 1, c.known.giorno) { return DateFound(first: i, last: i + 1, value: c.relativeDay(0)) }
+        if c.isWord(i, c.known.giorno), c.has(i + 1, .past) { return DateFound(first: i, last: i + 1, value: c.relativeDay(-1)) }
         // `la prossima notte`: the coming night, tomorrow.
-        if c.has(i, .next), c.isWord(i + 1, "notte") { return DateFound(first: i, last: i + 1, value: c.relativeDay(1)) }
+        if c.has(i, .next), c.isWord(i + 1, c.known.notte) { return DateFound(first: i, last: i + 1, value: c.relativeDay(1)) }
         return nil
     }
 }
@@ -139,9 +144,11 @@ func shift(_ day: Day, unit: Int, by n: Int) -> Day? {
 /// `tra 16 settimane`, `fra 10 giorni`, `in due settimane`, `tra due settimane da adesso`.
 struct AgoRule: DateRule {
     func match(_ c: Context, at i: Int) -> DateFound? {
+        // `negli ultimi 3 mesi` is a span, not the start of `3 mesi fa`.
+        if c.has(i - 1, .last) || c.has(i - 1, .next) || c.has(i - 1, .past) { return nil }
         var k = i
         var sign = -1
-        if c.has(i, .between) || (c.has(i, .in) && c.isWord(i, "in")) { sign = 1; k += 1 }
+        if c.has(i, .between) || (c.has(i, .in) && c.isWord(i, c.known.`in`)) { sign = 1; k += 1 }
         var parts: [(Int, Int)] = []
         var last = -1
         while let n = countAt(c, k), let u = c.roleValue(k + 1, .unit), [1, 2, 3, 5].contains(Int(u)), c.sameLine(k + 1) {

@@ -39,7 +39,8 @@ struct RelativePeriodRule: DateRule {
         } else {
             return nil
         }
-        guard let offset, [2, 3, 4, 5].contains(unit) else { return nil }
+        // Plurals are vague (`nelle prossime settimane`, `nei mesi scorsi`), not one period.
+        guard let offset, [2, 3, 4, 5].contains(unit), !c.has(last, .plural), !c.has(last - 1, .plural) else { return nil }
         let grain: DateGrain = unit == 2 ? .week : unit == 3 ? .month : unit == 4 ? .quarter : .year
         // Weekday inside a relative week: `la prossima settimana, di venerdì`.
         var weekday: Int?
@@ -117,7 +118,7 @@ struct WeekdayRule: DateRule {
         } else {
             switch shift {
             case -1: d = ref.adding(days: -((ref.weekday - wd + 6) % 7 + 1))
-            case 1: d = ref.adding(days: (wd - ref.weekday + 6) % 7 + 1)
+            case 1: d = Cal.monday(ref).adding(days: 7 + wd - 1)  // the weekday of next week
             case 0: d = Cal.monday(ref).adding(days: wd - 1)
             default:
                 d = c.isFuture(around: i) ? ref.adding(days: (wd - ref.weekday + 7) % 7) : ref.adding(days: -((ref.weekday - wd + 7) % 7))
@@ -181,17 +182,24 @@ enum DateRangeMerge {
     }
 
     private static func merge(_ c: Context, _ a: DateFound, _ b: DateFound) -> DateFound? {
-        var j = a.last + 1
+        // Opener before the first date, past any time of day: `dalle 4pm di oggi`, `tra le 4pm del 1 gen`.
         var p = a.first - 1
+        if c.has(p, .of), c.isTime[max(p - 1, 0)] { p -= 1 }
+        while p >= 0, c.isTime[p], !c.has(p, .from) { p -= 1 }
         if c.has(p, .article) { p -= 1 }
         let opener = c.has(p, .from) || c.has(p, .between)
-        if c.isWord(j, "fino") { j += 1 }
+        // Connector, then an optional article, time of day and `di`: `alle 5pm di domani`, `e le 5pm di oggi`.
+        var j = a.last + 1
+        if c.isWord(j, c.known.fino) { j += 1 }
         guard c.has(j, .to) || c.has(j, .and) || c.isPunct(j, "-") else { return nil }
         if c.has(j, .and), !c.has(p, .between) { return nil }
-        if c.has(j, .to), !opener, !c.isWord(a.last + 1, "fino") { return nil }
-        j += 1
+        if c.has(j, .to), !opener, !c.isWord(a.last + 1, c.known.fino) { return nil }
+        if !c.isTime[j] { j += 1 }
         if c.isPunct(j, "'") { j += 1 }
-        j = c.skipArticleForward(j)
+        if !c.isTime[j] { j = c.skipArticleForward(j) }
+        var sawTime = false
+        while j < b.first, c.isTime[j] { j += 1; sawTime = true }
+        if sawTime, c.has(j, .of) { j += 1; if c.isPunct(j, "'") { j += 1 } }
         guard j == b.first else { return nil }
         var av = a.value
         let bv = b.value

@@ -22,10 +22,10 @@ struct TimeOfDayRule: DateRule {
             } else if let n = c.cardinal(k), n.value >= 1, n.value <= 24, n.value == n.value.rounded() {
                 last = k
                 // e mezza / e un quarto / e venti / meno un quarto
-                if c.has(k + 1, .and) || c.isWord(k + 1, "meno") {
+                if c.has(k + 1, .and) || c.isWord(k + 1, c.known.meno) {
                     if c.has(k + 2, .half) { last = k + 2 }
-                    else if c.isWord(k + 2, "un"), c.isWord(k + 3, "quarto") { last = k + 3 }
-                    else if c.isWord(k + 2, "quarto") { last = k + 2 }
+                    else if c.isWord(k + 2, c.known.un), c.isWord(k + 3, c.known.quarto) { last = k + 3 }
+                    else if c.isWord(k + 2, c.known.quarto) { last = k + 2 }
                     else if let m = c.cardinal(k + 2), m.value < 60, c.has(k + 1, .and) { last = k + 2 }
                 }
             } else {
@@ -36,6 +36,7 @@ struct TimeOfDayRule: DateRule {
         }
         if c.has(last + 1, .meridiem), c.sameLine(last + 1) { last += 1 }
         c.claim(i, last)
+        for t in i...last { c.isTime[t] = true }
         return nil
     }
 }

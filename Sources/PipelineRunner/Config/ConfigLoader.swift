@@ -1,4 +1,5 @@
 import Dedup
+import Extract
 import Foundation
 import Ingest
 import PipelineCore
@@ -15,7 +16,9 @@ public enum ConfigLoader {
     ///
     /// - Throws: ``PipelineError/config(_:)`` for an unreadable or wrong file,
     ///   ``PipelineError/inputMissing(file:keyPath:path:)`` when a configured input does not exist.
-    public static func load(path: String) throws(PipelineError) -> PipelineConfig {
+    /// - Parameter checkInputs: `false` for the distributed steps (`pipeline map`, `reduce`,
+    ///   `finalize`), which run where the configured inputs do not exist and never read them.
+    public static func load(path: String, checkInputs: Bool = true) throws(PipelineError) -> PipelineConfig {
         let absolute = PathText.absolute(path, base: FileManager.default.currentDirectoryPath)
         let data: Data
         do {
@@ -25,7 +28,7 @@ public enum ConfigLoader {
             throw .config(.unreadable(file: path, reason: reason))
         }
         let file = try decode(data, name: path)
-        return try resolve(file, name: path, baseDirectory: PathText.parent(absolute))
+        return try resolve(file, name: path, baseDirectory: PathText.parent(absolute), checkInputs: checkInputs)
     }
 
     /// Decodes the bytes of a config file strictly (unknown keys and wrong types are errors).
@@ -67,7 +70,8 @@ public enum ConfigLoader {
     ///   - file: The decoded file.
     ///   - name: The file's name for messages (`pipeline.json`).
     ///   - baseDirectory: Absolute directory that relative paths are resolved against.
-    public static func resolve(_ file: ConfigFile, name: String, baseDirectory: String) throws(PipelineError) -> PipelineConfig {
+    ///   - checkInputs: Whether a configured input that does not exist is an error.
+    public static func resolve(_ file: ConfigFile, name: String, baseDirectory: String, checkInputs: Bool = true) throws(PipelineError) -> PipelineConfig {
         func invalid(_ keyPath: String, _ got: String) -> PipelineError {
             .config(.invalidValue(file: name, keyPath: keyPath, expected: ConfigKeys.expectation(for: keyPath), got: got))
         }
@@ -84,7 +88,7 @@ public enum ConfigLoader {
             guard !written.isEmpty else { throw invalid(keyPath, "\"\"") }
             let spec = InputSpec(written: written, keyPath: keyPath, absolute: PathText.absolute(written, base: baseDirectory))
             let mustExist = spec.isPattern ? Glob.fixedPrefix(of: spec.absolute) : spec.absolute
-            guard FileManager.default.fileExists(atPath: mustExist) else {
+            guard !checkInputs || FileManager.default.fileExists(atPath: mustExist) else {
                 throw .inputMissing(file: name, keyPath: keyPath, path: mustExist)
             }
             inputs.append(spec)
@@ -112,6 +116,13 @@ public enum ConfigLoader {
             else { throw invalid("stages.extract.vocabulary", JSONText.quote(vocabulary) + " (not a readable file)") }
             extract.vocabularyPath = path
             extract.vocabularySHA256 = SHA256Digest.hex(of: bytes)
+            do {
+                extract.vocabulary = extract.replaceVocabulary
+                    ? try ExtractVocabulary(data: Data(bytes), origin: PathText.name(path))
+                    : try ExtractVocabulary.standard.merging(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw .config(.invalidReferencedFile(file: name, keyPath: "stages.extract.vocabulary", problem: error.description))
+            }
         } else if extract.replaceVocabulary {
             throw invalid("stages.extract.vocabulary", "nothing, but replace_vocabulary is true")
         }
