@@ -65,6 +65,12 @@ struct CompositionRule: NumeralRule {
         return nil
     }
 
+    private static let collectiveRoles: [WordRole] = [.collective, .collectiveExact, .vague, .vagueExact]
+    @inline(__always) private static var collectives: UInt64 {
+        1 << UInt64(WordRole.collective.rawValue) | 1 << UInt64(WordRole.collectiveExact.rawValue)
+            | 1 << UInt64(WordRole.vague.rawValue) | 1 << UInt64(WordRole.vagueExact.rawValue)
+    }
+
     /// Tries one extension of `a`; returns whether it grew.
     private func extend(_ c: Context, _ a: inout Atom) -> Bool {
         let j = a.last + 1
@@ -80,8 +86,8 @@ struct CompositionRule: NumeralRule {
             return true
         }
         // Collective noun: `un migliaio`, `tre dozzine`, `due centinaia`, `mezza dozzina`.
-        if spaced, a.value > 0, a.scale == 1, a.isInteger || a.value == 0.5 {
-            for role in [WordRole.collective, .collectiveExact, .vague, .vagueExact] {
+        if spaced, a.value > 0, a.scale == 1, a.isInteger || a.value == 0.5, c.roles(j) & Self.collectives != 0 {
+            for role in Self.collectiveRoles {
                 if let v = c.roleValue(j, role) {
                     a.value *= v
                     a.slot = 1

@@ -7,6 +7,9 @@ import PipelineCore
 /// a weekday with a day number `sabato 23` (the nearest such day).
 /// Without a year, the occurrence nearest the reference is taken (`--03-25` when there is none).
 struct DayMonthRule: DateRule {
+    let triggers: [WordRole] = [.weekday, .ordinal]
+    let startsAtNumbers = true
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
         var weekday: Int?

@@ -6,6 +6,9 @@ import PipelineCore
 /// `novembre scorso`, `lo scorso aprile`, `il prossimo giugno`, month thirds `inizio`/`metà`/`fine
 /// ottobre`, `ai primi di marzo`, `alla fine di aprile`, and `a Settembre, il ventuno, 1978`.
 struct MonthRule: DateRule {
+    let triggers: [WordRole] = [.month, .monthAbbr, .monthPart, .ordinal, .past, .next]
+    let startsAtNumbers = false
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
         var part: Int?
@@ -69,6 +72,9 @@ struct MonthRule: DateRule {
 /// `l'ultima settimana di marzo`, `ultimo lunedì di marzo`, `terzo martedì di settembre 2014`,
 /// `l'ultimo giorno di ottobre 2015`.
 struct MonthOrdinalRule: DateRule {
+    let triggers: [WordRole] = [.ordinal, .last]
+    let startsAtNumbers = true
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         var n: Int
         if c.has(i, .last) { n = -1 } else if let o = c.ordinal(i), o.value <= 5 { n = Int(o.value) } else { return nil }

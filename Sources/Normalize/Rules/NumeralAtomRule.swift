@@ -33,6 +33,7 @@ struct NumeralAtomRule: NumeralRule {
                 c.atoms.append(a)
                 i += 1
             } else {
+                if t.kind == .word, c.roles(i) & VaguePluralRule.triggers != 0 { c.vagueCandidates.append(i) }
                 i += 1
             }
         }
