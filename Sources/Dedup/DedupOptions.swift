@@ -25,8 +25,9 @@ public struct DedupOptions: Sendable, Hashable, Codable {
     public var sameStoryDays: Int
     /// Same story across outlets: at least this many shared distinct figures (value ≥ 10).
     public var sameStoryFigures: Int
-    /// Same story across outlets: at least this share of the shorter story's content words
-    /// (words of four letters or more that are not stopwords) appear in the other.
+    /// Same story across outlets: at least this share of the lighter story's content-word weight
+    /// is shared with the other (content words: four letters or more, not stopwords, compared by
+    /// their first five letters; each weighted by its inverse document frequency in the corpus).
     public var sameStoryWords: Double
     /// The most stories an LSH band bucket or a figure bucket compares against; larger buckets
     /// are cut (in canonical order) and reported in ``DedupResult/warnings``.
@@ -36,7 +37,7 @@ public struct DedupOptions: Sendable, Hashable, Codable {
     public init(
         shingleSize: Int = 5, permutations: Int = 128, bands: Int = 32, threshold: Double = 0.5,
         containment: Double = 0.9, minContainmentShingles: Int = 30, sameStoryDays: Int = 3,
-        sameStoryFigures: Int = 2, sameStoryWords: Double = 0.35, maxBucket: Int = 200
+        sameStoryFigures: Int = 2, sameStoryWords: Double = 0.2, maxBucket: Int = 200
     ) {
         self.shingleSize = shingleSize
         self.permutations = permutations

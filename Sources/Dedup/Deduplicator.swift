@@ -1,3 +1,4 @@
+import Foundation
 import PipelineCore
 
 /// How a story came to share its cluster with the cluster's canonical story.
@@ -112,9 +113,9 @@ public struct DedupResult: Sendable, Hashable {
 ///    always compared with its group's leader itself (no chaining).
 /// 3. **Same story across outlets**: two groups are joined when their leaders were published at
 ///    most `sameStoryDays` apart (both dated to the month or the day), share at least
-///    `sameStoryFigures` distinct figures with a value of 10 or more (same category, unit,
-///    value range), and at least `sameStoryWords` of the shorter story's content words appear in
-///    the other. Candidates come from figure buckets sorted by date, never from all pairs.
+///    `sameStoryFigures` distinct figures with a value of 10 or more (same category and value
+///    range), and share at least `sameStoryWords` of the lighter story's content-word weight
+///    (stems weighted by inverse document frequency). Candidates come from figure buckets sorted by date, never from all pairs.
 /// 4. A cluster's canonical story is its earliest member in canonical order; its id is
 ///    `c` + the stable hash of that story's id.
 /// 5. In each cluster, figures are walked in canonical story order and text order; the first
@@ -133,7 +134,13 @@ public struct Deduplicator: Sendable {
     ///
     ///     let result = Deduplicator(options: options).run(allFingerprints)
     ///     result.stories["d…-s0"]?.clusterID   // "c5b0…"
-    public func run(_ fingerprints: [StoryFingerprint]) -> DedupResult {
+    ///
+    /// - Parameters:
+    ///   - fingerprints: every story of the corpus.
+    ///   - candidates: near-copy candidate pairs computed elsewhere (by `pipeline reduce` from the
+    ///     band lines of `pipeline map`); `nil` to find them here from the band keys. Both give the
+    ///     same result (see ``BandBucket``).
+    public func run(_ fingerprints: [StoryFingerprint], candidates: CandidatePairs? = nil) -> DedupResult {
         var statistics = DedupStatistics()
         statistics.stories = fingerprints.count
         let order = Self.canonicalOrder(fingerprints)
@@ -142,7 +149,8 @@ public struct Deduplicator: Sendable {
 
         // 1–2. Exact and near-copy groups.
         var groups = NearCopyGrouping(options: options, count: stories.count)
-        groups.run(stories, statistics: &statistics)
+        groups.run(stories, partners: candidates.map { $0.partners(of: stories) }, statistics: &statistics)
+        if let candidates { groups.cappedBuckets = candidates.cappedBuckets }
         if groups.cappedBuckets > 0 {
             warnings.append("dedup: \(groups.cappedBuckets) LSH band bucket(s) reached max_bucket (\(options.maxBucket)); near copies sharing only those buckets may be missed")
         }
@@ -201,19 +209,19 @@ public struct Deduplicator: Sendable {
     /// Indices of `fingerprints` in canonical order: earliest published first (undated last),
     /// then path, position, story id.
     static func canonicalOrder(_ fingerprints: [StoryFingerprint]) -> [Int] {
-        let keys = fingerprints.map { $0.published?.firstDay.ordinal ?? Int.max }
-        return fingerprints.indices.sorted { a, b in
-            if keys[a] != keys[b] { return keys[a] < keys[b] }
-            let x = fingerprints[a], y = fingerprints[b]
-            if x.path != y.path { return x.path < y.path }
-            if x.position != y.position { return x.position < y.position }
-            return x.storyID < y.storyID
-        }
+        let keys = fingerprints.map(StoryOrder.init)
+        return fingerprints.indices.sorted { keys[$0] < keys[$1] }
     }
 }
 
 /// Steps 1–2 of ``Deduplicator``: exact copies, then near copies through LSH band buckets that
 /// hold group leaders only.
+///
+/// A bucket's head is its first `maxBucket` members with distinct text (in canonical order, see
+/// ``BandBucket``): a head member looks up the leaders of the head before it; a later member
+/// looks up only the leaders among the bucket's first ``BandBucket/anchorCount`` members. That
+/// rule depends on each bucket alone, so `pipeline reduce` can apply it to one shuffled bucket
+/// at a time and hand the pairs over as `partners`, with the same result.
 struct NearCopyGrouping {
     let options: DedupOptions
     /// For each story (canonical index), the leader of its near-copy group (itself for leaders).
@@ -231,14 +239,22 @@ struct NearCopyGrouping {
         self.similarity = Array(repeating: nil, count: count)
     }
 
-    mutating func run(_ stories: [StoryFingerprint], statistics: inout DedupStatistics) {
+    /// - Parameter partners: for each story (canonical index), the stories it shares an admitted
+    ///   bucket with, from `pipeline reduce`; `nil` to use in-memory band buckets.
+    mutating func run(_ stories: [StoryFingerprint], partners: [[Int32]]?, statistics: inout DedupStatistics) {
         var firstByExact: [UInt64: Int] = [:]
         // Band buckets: key → head of a linked list of leaders in `nodes` (newest first).
         var heads: [UInt64: Int32] = [:]
         var bucketSizes: [UInt64: Int32] = [:]
+        // The last anchor of each bucket that has all its anchors, and the anchors that are
+        // leaders, of each capped bucket (fixed once the head is full).
+        var lastAnchor: [UInt64: Int32] = [:]
+        var anchorLeaders: [UInt64: [Int32]] = [:]
+        let anchorCount = Int32(min(BandBucket.anchorCount, BandBucket.capacity(options)))
         var nodes: [(story: Int32, next: Int32)] = []
         var candidates: [Int32] = []
-        let cap = Int32(max(options.maxBucket, 2))
+        var admitted: [UInt64] = []
+        let cap = Int32(BandBucket.capacity(options))
         let containmentThreshold = max(options.containment, options.threshold)
 
         for (index, story) in stories.enumerated() {
@@ -256,14 +272,36 @@ struct NearCopyGrouping {
             }
             firstByExact[story.exactHash] = index
 
-            // Candidate leaders from the band buckets, each verified once.
+            // Candidate leaders from the buckets this story is admitted to, each verified once.
             candidates.removeAll(keepingCapacity: true)
-            for (band, key) in story.bandKeys.enumerated() {
-                let bucketKey = StableHash.combine(key, UInt64(band))
-                var node = heads[bucketKey] ?? -1
-                while node >= 0 {
-                    candidates.append(nodes[Int(node)].story)
-                    node = nodes[Int(node)].next
+            admitted.removeAll(keepingCapacity: true)
+            if let partners {
+                for other in partners[index] where Int(other) < index && leader[Int(other)] == Int(other) { candidates.append(other) }
+            } else {
+                for bucketKey in story.bucketKeys {
+                    let size = (bucketSizes[bucketKey] ?? 0) + 1
+                    bucketSizes[bucketKey] = size
+                    guard size <= cap else {
+                        if size == cap + 1 {
+                            cappedBuckets += 1
+                            var found: [Int32] = []
+                            var node = heads[bucketKey] ?? -1
+                            while node >= 0 {
+                                if nodes[Int(node)].story <= lastAnchor[bucketKey]! { found.append(nodes[Int(node)].story) }
+                                node = nodes[Int(node)].next
+                            }
+                            anchorLeaders[bucketKey] = found
+                        }
+                        candidates.append(contentsOf: anchorLeaders[bucketKey]!)
+                        continue
+                    }
+                    if size == anchorCount { lastAnchor[bucketKey] = Int32(index) }
+                    admitted.append(bucketKey)
+                    var node = heads[bucketKey] ?? -1
+                    while node >= 0 {
+                        candidates.append(nodes[Int(node)].story)
+                        node = nodes[Int(node)].next
+                    }
                 }
             }
             candidates.sort()
@@ -290,15 +328,7 @@ struct NearCopyGrouping {
             }
 
             leaders.append(index)
-            for (band, key) in story.bandKeys.enumerated() {
-                let bucketKey = StableHash.combine(key, UInt64(band))
-                let size = bucketSizes[bucketKey] ?? 0
-                if size >= cap {
-                    if size == cap { cappedBuckets += 1 }
-                    bucketSizes[bucketKey] = cap + 1
-                    continue
-                }
-                bucketSizes[bucketKey] = size + 1
+            for bucketKey in admitted {
                 nodes.append((Int32(index), heads[bucketKey] ?? -1))
                 heads[bucketKey] = Int32(nodes.count - 1)
             }
@@ -313,6 +343,15 @@ struct SameStoryRule {
     /// Figures with a smaller value (`due soldati`, `tre giorni`) are too common to identify a story.
     static let minimumValue = 10.0
 
+    /// The distinct figures of a story that can identify it: category and value range, with a
+    /// value of at least ``minimumValue``. The unit is left out because outlets name the same
+    /// people differently (`300 soldati`, `300 militari`, `300 nordcoreani`).
+    static func keys(_ story: StoryFingerprint) -> Set<FigureKey> {
+        Set(story.figures.lazy.filter { $0.key.value >= minimumValue }.map {
+            FigureKey(category: $0.key.category, unit: "", value: $0.key.value, valueHigh: $0.key.valueHigh)
+        })
+    }
+
     /// Unites leaders that tell the same story; returns how many figure buckets were capped.
     func join(_ stories: [StoryFingerprint], leaders: [Int], union: inout UnionFind, statistics: inout DedupStatistics) -> Int {
         // Leaders dated to the month or the day, with their day range.
@@ -320,7 +359,7 @@ struct SameStoryRule {
         var buckets: [FigureKey: [Int]] = [:]
         for index in leaders {
             guard let published = stories[index].published, published.month != nil else { continue }
-            let keys = Set(stories[index].figures.map(\.key).filter { $0.value >= Self.minimumValue })
+            let keys = Self.keys(stories[index])
             guard keys.count >= options.sameStoryFigures else { continue }
             range[index] = (published.firstDay.ordinal, published.lastDay.ordinal)
             for key in keys { buckets[key, default: []].append(index) }
@@ -336,14 +375,14 @@ struct SameStoryRule {
             position[key] = positions
         }
 
+        let weights = WordWeights(stories, leaders: leaders)
         var capped = Set<FigureKey>()
         var shared: [Int: Int] = [:]
         let window = options.sameStoryDays
         for index in leaders {
             guard let own = range[index] else { continue }
             shared.removeAll(keepingCapacity: true)
-            let keys = Set(stories[index].figures.map(\.key).filter { $0.value >= Self.minimumValue })
-            for key in keys {
+            for key in Self.keys(stories[index]) {
                 guard let members = buckets[key], let start = position[key]?[index] else { continue }
                 var offset = start + 1
                 var steps = 0
@@ -359,12 +398,49 @@ struct SameStoryRule {
             }
             for (other, count) in shared where count >= options.sameStoryFigures {
                 statistics.sameStoryCandidates += 1
-                let a = stories[index].contentWords, b = stories[other].contentWords
-                guard SetSimilarity.containment(a, b) >= options.sameStoryWords else { continue }
+                guard weights.overlap(stories[index].contentWords, stories[other].contentWords) >= options.sameStoryWords else { continue }
                 if union.unite(index, other) { statistics.sameStoryJoins += 1 }
             }
         }
         return capped.count
+    }
+}
+
+/// Inverse document frequencies of content-word stems over the group leaders, so that the words
+/// every story on the topic uses (`soldati`, `nordcoreani`, `Russia`) weigh little and the
+/// words of one story (`audizione`, `commissione`, `mascella`) weigh much.
+struct WordWeights {
+    var idf: [UInt32: Double] = [:]
+
+    init(_ stories: [StoryFingerprint], leaders: [Int]) {
+        var frequency: [UInt32: Int32] = [:]
+        for index in leaders {
+            for word in stories[index].contentWords { frequency[word, default: 0] += 1 }
+        }
+        let count = Double(leaders.count + 1)
+        idf.reserveCapacity(frequency.count)
+        for (word, df) in frequency { idf[word] = log(count / Double(df)) }
+    }
+
+    /// Weighted overlap: the idf of the shared words over the idf of the lighter set (0–1).
+    func overlap(_ a: [UInt32], _ b: [UInt32]) -> Double {
+        func total(_ words: [UInt32]) -> Double { words.reduce(0) { $0 + (idf[$1] ?? 0) } }
+        let lighter = min(total(a), total(b))
+        guard lighter > 0 else { return 0 }
+        var shared = 0.0
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += idf[a[i]] ?? 0
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared / lighter
     }
 }
 

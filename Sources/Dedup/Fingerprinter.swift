@@ -43,7 +43,8 @@ public struct StoryFingerprint: Sendable, Hashable, Codable {
     public var shingles: [UInt32]
     /// One stable key per LSH band of the MinHash signature; empty when there are no shingles.
     public var bandKeys: [UInt64]
-    /// Sorted, distinct 32-bit hashes of the content words (four letters or more, not stopwords).
+    /// Sorted, distinct 32-bit hashes of the stems (first five letters) of the content words
+    /// (four letters or more, not stopwords).
     public var contentWords: [UInt32]
     /// The story's figures, in text order.
     public var figures: [FigureFingerprint]
@@ -93,29 +94,31 @@ public struct Fingerprinter: Sendable {
     ///     document's stories to other outlets' (near copies are still found).
     /// - Complexity: O(words × permutations) for the MinHash signature.
     public func run(_ document: Document, figures: [Figure] = []) -> [StoryFingerprint] {
-        let text = ScalarText(document.text)
+        let scalars = document.text.unicodeScalars
         var titleKeys = Set<UInt64>()
         for title in [document.title] + document.stories.map(\.title) {
-            if let title, let key = paragraphKey(WordHashes(title, stopwords: []).words) { titleKeys.insert(key) }
+            if let title, let key = paragraphKey(WordHashes(title.unicodeScalars, stopwords: []).words) { titleKeys.insert(key) }
         }
         var figuresByStory: [String: [FigureFingerprint]] = [:]
         for figure in figures {
             figuresByStory[figure.storyID, default: []].append(
                 FigureFingerprint(figureID: figure.id, key: FigureKey(figure), charStart: figure.charStart))
         }
+        var locator = ScalarLocator(scalars)
         return document.stories.map { story in
-            let body = text[story.charStart..<story.charEnd]
+            let lower = locator.index(at: story.charStart)
+            let upper = locator.index(at: max(story.charStart, story.charEnd))
             var seen = titleKeys
             var exact = StableHash.mix(0x7374_6f72_7900)
             var shingles: [UInt32] = []
             var content: [UInt32] = []
-            for paragraph in Self.paragraphs(body) {
+            for paragraph in Self.paragraphs(scalars[lower..<upper]) {
                 let words = WordHashes(paragraph, stopwords: stopwords)
                 guard let key = paragraphKey(words.words), seen.insert(key).inserted else { continue }
                 exact = StableHash.combine(exact, key)
                 appendShingles(words.words, to: &shingles)
-                for (word, isContent) in zip(words.words, words.isContent) where isContent {
-                    content.append(UInt32(truncatingIfNeeded: word ^ (word >> 32)))
+                for (stem, isContent) in zip(words.stems, words.isContent) where isContent {
+                    content.append(UInt32(truncatingIfNeeded: stem ^ (stem >> 32)))
                 }
             }
             let shingleSet = shingles.sortedUnique()
@@ -128,9 +131,10 @@ public struct Fingerprinter: Sendable {
         }
     }
 
-    /// The paragraphs of a story body: blocks separated by a blank line.
-    static func paragraphs(_ body: String) -> [Substring] {
-        var result: [Substring] = []
+    /// The paragraphs of a story body: blocks separated by a blank line (a line of spaces counts
+    /// as blank).
+    static func paragraphs(_ body: Substring.UnicodeScalarView) -> [Substring.UnicodeScalarView] {
+        var result: [Substring.UnicodeScalarView] = []
         var start = body.startIndex
         var index = body.startIndex
         while index < body.endIndex {
@@ -166,5 +170,30 @@ public struct Fingerprinter: Sendable {
             for word in words[start..<min(start + size, words.count)] { hash = StableHash.combine(hash, word) }
             shingles.append(UInt32(truncatingIfNeeded: hash ^ (hash >> 32)))
         }
+    }
+}
+
+/// Turns ascending Unicode-scalar offsets into string indices in one forward pass.
+struct ScalarLocator {
+    let scalars: String.UnicodeScalarView
+    var index: String.Index
+    var offset = 0
+
+    init(_ scalars: String.UnicodeScalarView) {
+        self.scalars = scalars
+        self.index = scalars.startIndex
+    }
+
+    /// The index of scalar `target` (clamped to the text); fastest when targets ascend.
+    mutating func index(at target: Int) -> String.Index {
+        if target < offset {
+            index = scalars.startIndex
+            offset = 0
+        }
+        while offset < target, index < scalars.endIndex {
+            index = scalars.index(after: index)
+            offset += 1
+        }
+        return index
     }
 }

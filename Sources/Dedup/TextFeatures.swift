@@ -3,15 +3,20 @@ import PipelineCore
 
 /// Words of a paragraph as stable hashes: lowercase runs of letters and digits.
 ///
-///     WordHashes("L'intelligence sudcoreana: 300 soldati").words.count   // 5 (l, intelligence, sudcoreana, 300, soldati)
+///     WordHashes("L'intelligence sudcoreana: 300 soldati".unicodeScalars, stopwords: []).words.count   // 5 (l, intelligence, sudcoreana, 300, soldati)
 struct WordHashes {
     /// One hash per word, in text order.
     var words: [UInt64] = []
     /// Whether each word is a content word (four letters or more, alphabetic, not a stopword).
     var isContent: [Bool] = []
+    /// Each word's stem hash: the hash of its first ``stemLength`` letters.
+    var stems: [UInt64] = []
+    /// Letters kept by the stem.
+    static let stemLength = 5
 
-    init(_ paragraph: some StringProtocol, stopwords: Set<UInt64>) {
+    init<Scalars: Sequence<Unicode.Scalar>>(_ paragraph: Scalars, stopwords: Set<UInt64>) {
         var hash = StableHash.fnvOffset
+        var stem = StableHash.fnvOffset
         var length = 0
         var alphabetic = true
         func finish() {
@@ -19,11 +24,12 @@ struct WordHashes {
             let value = StableHash.mix(hash)
             words.append(value)
             isContent.append(alphabetic && length >= 4 && !stopwords.contains(value))
+            stems.append(StableHash.mix(length > Self.stemLength ? stem : hash))
             hash = StableHash.fnvOffset
             length = 0
             alphabetic = true
         }
-        for scalar in paragraph.unicodeScalars {
+        for scalar in paragraph {
             let isLetter: Bool
             let isDigit: Bool
             if scalar.isASCII {
@@ -46,6 +52,9 @@ struct WordHashes {
             } else {
                 lower = scalar.value
             }
+            // Content words are compared by their first five letters (a light stem:
+            // soldato/soldati, ucciso/uccisi, militare/militari).
+            if length == Self.stemLength { stem = hash }
             hash = Self.feed(hash, lower)
             length += 1
             if isDigit { alphabetic = false }
@@ -60,7 +69,7 @@ struct WordHashes {
 
     /// The hash `WordHashes` gives a single lowercase word (for stopword tables).
     static func hash(of word: String) -> UInt64 {
-        WordHashes(word, stopwords: []).words.first ?? 0
+        WordHashes(word.unicodeScalars, stopwords: []).words.first ?? 0
     }
 }
 

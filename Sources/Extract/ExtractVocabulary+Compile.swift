@@ -151,6 +151,10 @@ extension ExtractVocabulary {
         self.definiteArticles = try table(file.definiteArticles, "definite_articles")
         self.ratioWords = try table(file.ratioWords, "ratio_words")
         self.clitics = try table(file.clitics, "clitics")
+        self.attributionRelatives = try table(file.attributionRelatives, "attribution_relatives")
+        self.relayCues = try table(file.relayCues, "relay_cues")
+        self.clauseOpeners = try table(file.clauseOpeners, "clause_openers")
+        self.coordinators = try table(file.coordinators, "coordinators")
         self.cliticSuffixes = (file.cliticSuffixes ?? []).map { $0.lowercased() }.filter { !$0.isEmpty }
         self.sourceNames = sourceNames
         self.sourceAliases = aliases
@@ -226,6 +230,10 @@ extension VocabularyFile {
         result.ratioWords = Self.join(ratioWords, other.ratioWords)
         result.clitics = Self.join(clitics, other.clitics)
         result.cliticSuffixes = Self.join(cliticSuffixes, other.cliticSuffixes)
+        result.attributionRelatives = Self.join(attributionRelatives, other.attributionRelatives)
+        result.relayCues = Self.join(relayCues, other.relayCues)
+        result.clauseOpeners = Self.join(clauseOpeners, other.clauseOpeners)
+        result.coordinators = Self.join(coordinators, other.coordinators)
         result.sourceHeads = Self.join(sourceHeads, other.sourceHeads)
         result.sourceModifiers = Self.join(sourceModifiers, other.sourceModifiers)
         result.sourcePrepositions = Self.join(sourcePrepositions, other.sourcePrepositions)

@@ -39,6 +39,10 @@ public struct ExtractVocabulary: Sendable {
     let ratioWords: PhraseTable
     let clitics: PhraseTable
     let cliticSuffixes: [String]
+    let attributionRelatives: PhraseTable
+    let relayCues: PhraseTable
+    let clauseOpeners: PhraseTable
+    let coordinators: PhraseTable
     let sourceNames: [String]
     let sourceAliases: PhraseTable
     let sourceHeads: PhraseTable

@@ -42,6 +42,8 @@ struct DocumentReader {
     let numberSpans: [NumberSpan]
     let dates: [DateMention]
     private var cache: [Int: SentenceAnalysis] = [:]
+    /// Units of the figures read so far.
+    private var countedUnits: Set<Int> = []
 
     init(document: Document, normalized: NormalizedText, vocabulary: ExtractVocabulary) {
         self.document = document
@@ -92,18 +94,33 @@ struct DocumentReader {
         let nouns = CountedNounRule(vocabulary: vocabulary)
         var sentenceIndex = index
         var limit = before
-        while sentenceIndex >= 0, index - sentenceIndex <= (sentenceOnly ? 0 : 2) {
+        let story = storyID(at: sentences[index].start)
+        var fallback: Int?
+        while sentenceIndex >= 0, index - sentenceIndex <= (sentenceOnly ? 0 : 2),
+              sentenceIndex == index || storyID(at: sentences[sentenceIndex].start) == story {
             let tokens = analysis(sentenceIndex).tokens
             var position = min(limit, tokens.count) - 1
             while position >= 0 {
                 if let unit = vocabulary.unitForms.match(tokens, at: position, limit: min(limit, tokens.count)),
                    !peopleOnly || vocabulary.units[unit.payload].isPeople, nouns.isNounPosition(tokens, position) {
-                    return unit.payload
+                    // prefer a noun the story has already counted (`60 missili … ne ha lanciati 60`)
+                    if peopleOnly || countedUnits.contains(unit.payload) { return unit.payload }
+                    if fallback == nil { fallback = unit.payload }
                 }
                 position -= 1
             }
             sentenceIndex -= 1
             limit = Int.max
+        }
+        return fallback
+    }
+
+    /// The last named source of the three sentences before sentence `index`.
+    mutating func earlierNamedSource(before index: Int) -> String? {
+        var position = index - 1
+        while position >= 0, index - position <= 3 {
+            if let name = AttributionRule.lastNamed(analysis(position)) { return name }
+            position -= 1
         }
         return nil
     }
@@ -155,7 +172,10 @@ struct DocumentReader {
             )
             let next = sentenceIndex + 1 < sentences.count ? (analysis(sentenceIndex + 1), sentences[sentenceIndex + 1]) : nil
             let before = sentenceIndex > 0 ? (analysis(sentenceIndex - 1), sentences[sentenceIndex - 1]) : nil
-            let attribution = AttributionRule.attribution(figure: spanStart..<spanEnd, own: own, sentence: sentence, next: next, previous: before)
+            let attribution = AttributionRule.attribution(
+                figure: spanStart..<spanEnd, own: own, sentence: sentence, next: next, previous: before,
+                earlierNamed: earlierNamedSource(before: sentenceIndex)
+            )
             let period = eventDates.eventDate(figure: number.charStart..<surfaceEnd, sentence: sentence, dates: dates)
 
             figures.append(Figure(
@@ -167,6 +187,7 @@ struct DocumentReader {
                 charStart: number.charStart, charEnd: surfaceEnd
             ))
             seen.insert(number.value)
+            if let unit = noun.unit { countedUnits.insert(unit) }
             let isPeople = noun.unit.map { vocabulary.units[$0].isPeople } ?? (noun.kind == .elided)
             previous = (sentenceIndex, CategoryRule.Previous(endToken: spanEnd, category: category, isPeople: isPeople))
         }

@@ -53,6 +53,14 @@ struct VocabularyFile: Codable, Sendable {
     var sourcePrepositions: [String]?
     /// Words that introduce a source (`secondo`, `stando a`).
     var attributionOpeners: [String]?
+    /// Relative pronouns that make an opener point back (`l'intelligence, secondo cui…`).
+    var attributionRelatives: [String]?
+    /// Phrases before a relaying outlet (`citate dalla Cnn`): a source used only when alone.
+    var relayCues: [String]?
+    /// Words that open a new clause after a figure; category cues after them are not read.
+    var clauseOpeners: [String]?
+    /// Words that may join two figures sharing one category (`300 soldati e 40 ufficiali`).
+    var coordinators: [String]?
     /// Words skipped after an opener (`secondo quanto riferito dal`).
     var attributionSkips: [String]?
     /// Verbs and nouns of reporting (`ha dichiarato`, `stima`, `riferisce`).
@@ -80,6 +88,10 @@ struct VocabularyFile: Codable, Sendable {
         case backwardOpeners = "backward_openers"
         case reportingAuxiliaries = "reporting_auxiliaries"
         case cliticSuffixes = "clitic_suffixes"
+        case attributionRelatives = "attribution_relatives"
+        case relayCues = "relay_cues"
+        case clauseOpeners = "clause_openers"
+        case coordinators
     }
 }
 

@@ -22,6 +22,8 @@ struct CorpusGenerator {
         var copies = 0
         var binary = 0
         var bytes = 0
+        /// Each near copy's path and its original's, relative to the corpus directory.
+        var plantedCopies: [(copy: String, original: String)] = []
     }
 
     /// One generated article before rendering.
@@ -36,7 +38,7 @@ struct CorpusGenerator {
     func write(count: Int, to directory: String) throws -> Stats {
         var stats = Stats()
         var rng = SeededGenerator(seed: seed)
-        var recent: [Article] = []
+        var recent: [(article: Article, path: String)] = []
         for index in 0..<count {
             let folder = directory + "/lotto-" + String(format4: index / 1000)
             if index % 1000 == 0 { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
@@ -49,13 +51,14 @@ struct CorpusGenerator {
                 stats.binary += 1
             } else {
                 var article: Article
+                var original: String?
                 if !recent.isEmpty, chance(copyShare, &rng) {
-                    article = nearCopy(of: recent[pick(recent.count, &rng)], &rng)
+                    let source = recent[pick(recent.count, &rng)]
+                    article = nearCopy(of: source.article, &rng)
+                    original = source.path
                     stats.copies += 1
                 } else {
                     article = compose(&rng)
-                    recent.append(article)
-                    if recent.count > 50 { recent.removeFirst() }
                 }
                 if chance(htmlShare, &rng) {
                     bytes = Array(html(article, &rng).utf8)
@@ -64,6 +67,13 @@ struct CorpusGenerator {
                 } else {
                     bytes = Array(text(article).utf8)
                     path = name + ".txt"
+                }
+                let relative = String(path.dropFirst(directory.count + 1))
+                if let original {
+                    stats.plantedCopies.append((relative, original))
+                } else {
+                    recent.append((article, relative))
+                    if recent.count > 50 { recent.removeFirst() }
                 }
             }
             guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {

@@ -17,7 +17,11 @@ struct Pipeline: ParsableCommand {
             73 cannot write output, 78 config error, 130 interrupted.
             """,
         version: PipelineVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self, NormalizeCommand.self],
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, InspectCommand.self, NormalizeCommand.self,
+            // The same run split for a cluster (docs/spark.md).
+            PackCommand.self, MapCommand.self, ReduceCommand.self, FinalizeCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 }

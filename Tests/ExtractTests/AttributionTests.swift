@@ -78,3 +78,69 @@ struct NamedSubjectTests {
         #expect(figure.attribution == source)
     }
 }
+
+/// Sources that point elsewhere: relative openers, bare heads, relays, headline colons.
+struct IndirectSourceTests {
+    @Test func relativeOpenerKeepsTheNamedSource() {
+        let figures = MarkedText("Lo sostiene l'intelligence sudcoreana, secondo cui il contingente conta [[9.000|9000]] uomini.").figures()
+        #expect(figures.first?.attribution == "NIS")
+    }
+
+    @Test func bareHeadTakesTheEarlierName() {
+        let figures = MarkedText("Il NIS ha riferito ai deputati le ultime stime. L'agenzia ha anche confermato che [[due|2]] soldati sono stati catturati.").figures()
+        #expect(figures.first?.attribution == "NIS")
+    }
+
+    @Test func bareHeadWithoutAnEarlierNameStays() {
+        let figures = MarkedText("Le fonti riferiscono che [[200|200]] soldati sono morti.").figures()
+        #expect(figures.first?.attribution == "fonti")
+    }
+
+    @Test func relayingOutletIsNotTheSource() {
+        let figures = MarkedText("Fonti dell'intelligence ucraina, citate dalla stampa locale, parlano di [[5.000|5000]] soldati arrivati.").figures()
+        #expect(figures.first?.attribution == "intelligence ucraina")
+    }
+
+    @Test func headlineColon() {
+        let figures = MarkedText("Il Pentagono: \"[[Diecimila|10000]] nordcoreani nel Kursk\"").figures()
+        #expect(figures.first?.attribution == "Pentagono")
+    }
+
+    @Test func citingIsNotAnOpener() {
+        let figures = MarkedText("Tokyo aumenta le spese di [[20 miliardi|20000000000]] di yen, citando le minacce di Pyongyang.").figures()
+        #expect(figures.allSatisfy { $0.attribution == nil })
+    }
+}
+
+/// Category details found on longer sentences.
+struct CategoryDetailTests {
+    @Test func purposeClauseDoesNotGiveTheCategory() {
+        let figures = MarkedText("Pyongyang ha mandato in Russia tra marzo e aprile [[almeno 2.000|2000|at_least]] soldati per rimpiazzare le perdite.").figures()
+        #expect(figures.first?.category == "troops_sent")
+    }
+
+    @Test func shareRestatesTheFigureBefore() {
+        let figures = MarkedText("Sono [[circa 5mila|5000|approx]] i soldati uccisi o feriti, una quota pari [[al 40%|40|%]] delle truppe inviate.").figures()
+        #expect(figures.map(\.category) == ["killed_or_wounded", "killed_or_wounded"])
+    }
+
+    @Test func caliberIsNotAWeapon() {
+        let figures = MarkedText("Sono arrivati [[100|100]] obici da [[152|152]] millimetri.").figures()
+        #expect(figures.map(\.category) == ["weapons", "other"])
+    }
+
+    @Test func areaIsNotADeployment() {
+        let figures = MarkedText("Sarebbero presenti mine su un'area di [[circa 200|200|approx]] chilometri quadrati.").figures()
+        #expect(figures.first?.category == "other")
+    }
+
+    @Test func pastDeadlineIsNotAPlan() {
+        let figures = MarkedText("Almeno [[6.000|6000]] soldati erano già arrivati entro la fine di ottobre.").figures()
+        #expect(figures.first?.category == "troops_sent")
+    }
+
+    @Test func exchangedSoldiersAreOther() {
+        let figures = MarkedText("Nello scambio sono stati rilasciati [[150|150]] soldati ucraini.").figures()
+        #expect(figures.first?.category == "other")
+    }
+}

@@ -113,3 +113,26 @@ struct CategoryTests {
         #expect(figures.first?.attribution == "CNN")
     }
 }
+
+/// Nouns a number refers back to.
+struct TopicNounTests {
+    @Test func cliticPrefersACountedNoun() {
+        let figures = MarkedText("[[Almeno 40|40|at_least]] missili lanciati su Kharkiv.\n\nLa procura ha esaminato la città e i villaggi vicini. Secondo il procuratore, la Russia ne ha lanciati [[almeno 40|40|at_least]] sulla regione.").figures()
+        #expect(figures.map(\.unit) == ["missile", "missile"])
+    }
+
+    @Test func elidedNounStaysInItsStory() {
+        let text = "Mosca ha schierato 2.000 militari al confine.\n\nKiev, attacco con droni: [[12|12]] feriti"
+        let marked = MarkedText(text)
+        let count = marked.text.unicodeScalars.count
+        let split = Array(marked.text.unicodeScalars).firstIndex(of: "K")!
+        var document = marked.document
+        document.stories = [
+            Story(documentID: "dtest", position: 0, title: nil, charStart: 0, charEnd: split),
+            Story(documentID: "dtest", position: 1, title: nil, charStart: split, charEnd: count),
+        ]
+        let figures = Extractor().run(document, normalized: marked.normalized)
+        #expect(figures.map(\.unit) == ["persona"])
+        #expect(figures.map(\.storyID) == ["dtest-s1"])
+    }
+}

@@ -10,6 +10,12 @@ struct SourceSpan: Sendable, Hashable {
     var isExplicit: Bool
     /// Whether the span is a known alias (`007 di Seul`): numbers inside it are not figures.
     var isAlias: Bool
+    /// Whether the name is canonical (an alias, or a phrase holding one).
+    var isNamed: Bool = false
+    /// A bare head (`l'agenzia`, `le stesse fonti`): refers back to a source named before.
+    var isBare: Bool = false
+    /// An outlet relaying another source (`citate dalla Cnn`): used only when no other source.
+    var isRelay: Bool = false
 }
 
 /// Finds sources in a sentence and picks the one a figure is attributed to.
@@ -38,6 +44,10 @@ struct AttributionRule {
         while index < tokens.count {
             if let opener = vocabulary.openers.match(tokens, at: index), !isOrdinalUse(tokens, index) {
                 var next = index + opener.length
+                if vocabulary.attributionRelatives.contains(tokens, at: next) {
+                    index = next + 1
+                    continue
+                }
                 var skipped = 0
                 while skipped < 6, let skip = vocabulary.attributionSkips.match(tokens, at: next) {
                     next += skip.length
@@ -64,21 +74,43 @@ struct AttributionRule {
             index += 1
         }
         spans.append(contentsOf: namedSubjects(tokens, excluding: spans))
+        for position in spans.indices {
+            let span = spans[position]
+            // `Il Pentagono: "…"` — a source before a colon speaks.
+            if span.end < tokens.count, tokens[span.end].key == ":" { spans[position].isExplicit = true }
+            spans[position].isRelay = (1...4).contains { back in
+                span.start - back >= 0 && vocabulary.relayCues.match(tokens, at: span.start - back, limit: span.start)?.length == back
+            }
+        }
         return spans.sorted { $0.start < $1.start }
     }
 
     /// The source a figure spanning `figure` (token range of sentence `own`) is attributed to.
+    ///
+    /// A bare head (`l'agenzia`, `le stesse fonti`) takes the name of the nearest named source of
+    /// the sentences before (`earlierNamed`), when there is one.
     static func attribution(
         figure: Range<Int>, own: SentenceAnalysis, sentence: Sentence,
-        next: (SentenceAnalysis, Sentence)?, previous: (SentenceAnalysis, Sentence)?
+        next: (SentenceAnalysis, Sentence)?, previous: (SentenceAnalysis, Sentence)?,
+        earlierNamed: String?
     ) -> String? {
+        guard let span = chosenSpan(figure: figure, own: own, sentence: sentence, next: next, previous: previous) else { return nil }
+        if span.isBare, let named = earlierNamed { return named }
+        return span.name
+    }
+
+    private static func chosenSpan(
+        figure: Range<Int>, own: SentenceAnalysis, sentence: Sentence,
+        next: (SentenceAnalysis, Sentence)?, previous: (SentenceAnalysis, Sentence)?
+    ) -> SourceSpan? {
         let eligible = own.sources.filter { ($0.isExplicit || own.hasReporting) && !$0.range.overlaps(figure) }
-        if let nearest = eligible.min(by: { distance($0, figure) < distance($1, figure) }) {
-            return nearest.name
+        let preferred = eligible.contains { !$0.isRelay } ? eligible.filter { !$0.isRelay } : eligible
+        if let nearest = preferred.min(by: { distance($0, figure) < distance($1, figure) }) {
+            return nearest
         }
         if let (analysis, nextSentence) = next {
-            if sentence.isHeadline, let first = analysis.sources.first(where: { $0.isExplicit || $0.isAlias || analysis.hasReporting }) {
-                return first.name
+            if sentence.isHeadline, let first = analysis.sources.first(where: { ($0.isExplicit || $0.isAlias || analysis.hasReporting) && !$0.isRelay }) {
+                return first
             }
             if analysis.opensBackward, nextSentence.paragraph == sentence.paragraph, let first = firstEligible(analysis) {
                 return first
@@ -90,8 +122,14 @@ struct AttributionRule {
         return nil
     }
 
-    private static func firstEligible(_ analysis: SentenceAnalysis) -> String? {
-        analysis.sources.first { $0.isExplicit || analysis.hasReporting }?.name
+    private static func firstEligible(_ analysis: SentenceAnalysis) -> SourceSpan? {
+        let eligible = analysis.sources.filter { $0.isExplicit || analysis.hasReporting }
+        return eligible.first { !$0.isRelay } ?? eligible.first
+    }
+
+    /// The last named source of a sentence (for bare heads in the sentences after it).
+    static func lastNamed(_ analysis: SentenceAnalysis) -> String? {
+        analysis.sources.last { $0.isNamed && !$0.isRelay }?.name
     }
 
     private static func distance(_ span: SourceSpan, _ figure: Range<Int>) -> Int {
@@ -138,18 +176,21 @@ struct AttributionRule {
     private func sourceAt(_ tokens: [Token], _ index: Int) -> SourceSpan? {
         if let alias = vocabulary.sourceAliases.match(tokens, at: index) {
             let end = index + alias.length
-            return SourceSpan(start: index, end: end, name: vocabulary.sourceNames[alias.payload], isExplicit: false, isAlias: true)
+            return SourceSpan(start: index, end: end, name: vocabulary.sourceNames[alias.payload], isExplicit: false, isAlias: true, isNamed: true)
         }
         guard let head = vocabulary.sourceHeads.match(tokens, at: index) else { return nil }
         let end = headPhraseEnd(tokens, from: index + head.length)
         var inner = index
         while inner < end {
             if let alias = vocabulary.sourceAliases.match(tokens, at: inner, limit: end) {
-                return SourceSpan(start: index, end: end, name: vocabulary.sourceNames[alias.payload], isExplicit: false, isAlias: false)
+                return SourceSpan(start: index, end: end, name: vocabulary.sourceNames[alias.payload], isExplicit: false, isAlias: false, isNamed: true)
             }
             inner += 1
         }
-        return SourceSpan(start: index, end: end, name: text(tokens, index..<end, lowercaseFirst: true), isExplicit: false, isAlias: false)
+        return SourceSpan(
+            start: index, end: end, name: text(tokens, index..<end, lowercaseFirst: true), isExplicit: false, isAlias: false,
+            isBare: end == index + head.length
+        )
     }
 
     /// The modifiers after a source head: adjectives (`ucraine e sudcoreane`), `di`-phrases

@@ -27,14 +27,18 @@ struct CategoryRule {
     ) -> String {
         let unit = noun.unit.map { vocabulary.units[$0] }
         if let fixed = unit?.fixedCategory { return fixed }
-        if noun.kind == .percent, let of = noun.ofUnit, let fixed = vocabulary.units[of].fixedCategory { return fixed }
+        if noun.kind == .percent {
+            if let of = noun.ofUnit, let fixed = vocabulary.units[of].fixedCategory { return fixed }
+            // a share restating a figure before it: `4mila uccisi o feriti, il 30% delle truppe`
+            if let previous, previous.endToken <= span.lowerBound { return previous.category }
+        }
 
         let cue = nearestCue(span: span, numberTokens: numberTokens, analysis: analysis)
         var category: String
         if let cue {
             category = vocabulary.categoryNames[cue.payload]
-        } else if let previous, span.lowerBound - previous.endToken <= 3, previous.endToken <= span.lowerBound,
-                  previous.isPeople == (unit?.isPeople ?? false) || noun.kind == .percent {
+        } else if let previous, isCoordinated(previous.endToken..<span.lowerBound, analysis),
+                  previous.isPeople == (unit?.isPeople ?? false) {
             category = previous.category
         } else if noun.kind == .percent {
             category = noun.ofUnit.map { vocabulary.units[$0].defaultCategory } ?? "other"
@@ -42,8 +46,9 @@ struct CategoryRule {
         } else {
             category = unit?.defaultCategory ?? "other"
         }
+        let lookAfter = cue.map { $0.start < span.lowerBound } ?? true
         for shift in vocabulary.shifts where shift.from.contains(category) {
-            if isShifted(anchor: cue?.start ?? span.lowerBound, span: span, window: shift.window, analysis: analysis) {
+            if isShifted(anchor: cue?.start ?? span.lowerBound, span: span, window: shift.window, lookAfter: lookAfter, analysis: analysis) {
                 category = shift.to
                 break
             }
@@ -67,7 +72,8 @@ struct CategoryRule {
                 side = 2
             } else if hit.start >= span.upperBound {
                 distance = hit.start - span.upperBound
-                guard distance <= 8, !crossesStop(span.upperBound..<hit.start, analysis, allowNumbers: false) else { continue }
+                guard distance <= 8, !crossesStop(span.upperBound..<hit.start, analysis, allowNumbers: false),
+                      !opensClause(span.upperBound..<hit.start, analysis) else { continue }
                 side = 1
             } else {
                 continue
@@ -86,21 +92,32 @@ struct CategoryRule {
         return false
     }
 
-    private func isShifted(anchor: Int, span: Range<Int>, window: Int, analysis: SentenceAnalysis) -> Bool {
+    /// Whether a clause opener (`per`, `che`, `mentre`) stands in `range`.
+    private func opensClause(_ range: Range<Int>, _ analysis: SentenceAnalysis) -> Bool {
+        range.contains { vocabulary.clauseOpeners.contains(analysis.tokens, at: $0) }
+    }
+
+    /// Whether only coordinators (`e`, `,`, `oltre a`) stand in `gap`, at most three tokens.
+    private func isCoordinated(_ gap: Range<Int>, _ analysis: SentenceAnalysis) -> Bool {
+        guard gap.lowerBound <= gap.upperBound, gap.count <= 3 else { return false }
+        return gap.allSatisfy { vocabulary.coordinators.contains(analysis.tokens, at: $0) }
+    }
+
+    private func isShifted(anchor: Int, span: Range<Int>, window: Int, lookAfter: Bool, analysis: SentenceAnalysis) -> Bool {
         for hit in analysis.shifts {
             if hit.end <= anchor, anchor - hit.start <= window + hit.length - 1,
                !(hit.end..<anchor).contains(where: { analysis.isClauseStop($0) }) {
                 return true
             }
-            if hit.start >= span.upperBound, hit.start - span.upperBound <= window,
-               !(span.upperBound..<hit.start).contains(where: { analysis.isClauseStop($0) || analysis.numberOfToken[$0] >= 0 || isConjunction(analysis.tokens[$0]) }) {
+            if lookAfter, hit.start >= span.upperBound, hit.start - span.upperBound <= window,
+               !(span.upperBound..<hit.start).contains(where: { analysis.isClauseStop($0) || analysis.numberOfToken[$0] >= 0 || isConjunction(analysis.tokens, $0) }) {
                 return true
             }
         }
         return false
     }
 
-    private func isConjunction(_ token: Token) -> Bool {
-        token.key == "e" || token.key == "ma" || token.key == "ed" || token.key == "mentre"
+    private func isConjunction(_ tokens: [Token], _ index: Int) -> Bool {
+        tokens[index].key == "e" || tokens[index].key == "ed" || vocabulary.clauseOpeners.contains(tokens, at: index)
     }
 }

@@ -15,7 +15,9 @@ public enum ConfigLoader {
     ///
     /// - Throws: ``PipelineError/config(_:)`` for an unreadable or wrong file,
     ///   ``PipelineError/inputMissing(file:keyPath:path:)`` when a configured input does not exist.
-    public static func load(path: String) throws(PipelineError) -> PipelineConfig {
+    /// - Parameter checkInputs: `false` for the distributed steps (`pipeline map`, `reduce`,
+    ///   `finalize`), which run where the configured inputs do not exist and never read them.
+    public static func load(path: String, checkInputs: Bool = true) throws(PipelineError) -> PipelineConfig {
         let absolute = PathText.absolute(path, base: FileManager.default.currentDirectoryPath)
         let data: Data
         do {
@@ -25,7 +27,7 @@ public enum ConfigLoader {
             throw .config(.unreadable(file: path, reason: reason))
         }
         let file = try decode(data, name: path)
-        return try resolve(file, name: path, baseDirectory: PathText.parent(absolute))
+        return try resolve(file, name: path, baseDirectory: PathText.parent(absolute), checkInputs: checkInputs)
     }
 
     /// Decodes the bytes of a config file strictly (unknown keys and wrong types are errors).
@@ -67,7 +69,8 @@ public enum ConfigLoader {
     ///   - file: The decoded file.
     ///   - name: The file's name for messages (`pipeline.json`).
     ///   - baseDirectory: Absolute directory that relative paths are resolved against.
-    public static func resolve(_ file: ConfigFile, name: String, baseDirectory: String) throws(PipelineError) -> PipelineConfig {
+    ///   - checkInputs: Whether a configured input that does not exist is an error.
+    public static func resolve(_ file: ConfigFile, name: String, baseDirectory: String, checkInputs: Bool = true) throws(PipelineError) -> PipelineConfig {
         func invalid(_ keyPath: String, _ got: String) -> PipelineError {
             .config(.invalidValue(file: name, keyPath: keyPath, expected: ConfigKeys.expectation(for: keyPath), got: got))
         }
@@ -84,7 +87,7 @@ public enum ConfigLoader {
             guard !written.isEmpty else { throw invalid(keyPath, "\"\"") }
             let spec = InputSpec(written: written, keyPath: keyPath, absolute: PathText.absolute(written, base: baseDirectory))
             let mustExist = spec.isPattern ? Glob.fixedPrefix(of: spec.absolute) : spec.absolute
-            guard FileManager.default.fileExists(atPath: mustExist) else {
+            guard !checkInputs || FileManager.default.fileExists(atPath: mustExist) else {
                 throw .inputMissing(file: name, keyPath: keyPath, path: mustExist)
             }
             inputs.append(spec)

@@ -22,9 +22,12 @@ public struct CorpusAnalysis: Sendable {
 
     /// Runs dedup over the fingerprints of every accepted document, then builds the claims
     /// from every figure with its document's publication date and its story's cluster.
-    static func run(_ results: [DocumentResult], config: PipelineConfig, timings: inout StageTimings, clock: inout StageClock) -> CorpusAnalysis {
+    /// `candidates` are the near-copy pairs of `pipeline reduce`, or `nil` to find them in memory.
+    static func run(
+        _ results: [DocumentResult], config: PipelineConfig, candidates: CandidatePairs? = nil, timings: inout StageTimings, clock: inout StageClock
+    ) -> CorpusAnalysis {
         let fingerprints = results.flatMap(\.fingerprints)
-        let dedup = Deduplicator(options: config.dedup).run(fingerprints)
+        let dedup = Deduplicator(options: config.dedup).run(fingerprints, candidates: candidates)
         let clusters = dedup.stories
         timings.add(.dedup, clock.lap())
 

@@ -71,10 +71,12 @@ public struct Runner: Sendable {
             case .rejected(let reject): rejects.append(reject)
             }
         }
-        rejects.sort { ($0.path, $0.stage, $0.reason) < ($1.path, $1.stage, $1.reason) }
 
-        let corpus = CorpusAnalysis.run(results, config: config, timings: &timings, clock: &clock)
-        let dataset = Dataset(results: results, rejects: rejects, corpus: corpus)
+        // Shuffle and reduce happen inside dedup (in-memory band buckets); `pipeline finalize`
+        // builds the same dataset from the candidate pairs of `pipeline reduce`.
+        let dataset = Finalize(config: config).dataset(results: results, rejects: rejects, candidates: nil, timings: &timings, clock: &clock)
+        let corpus = dataset.corpus
+        rejects = dataset.rejects
 
         var manifest = RunManifest(
             configDigest: config.digest, configFile: config.file, workers: config.workers, started: started,

@@ -1,0 +1,193 @@
+import PipelineCore
+
+/// The canonical order of stories: earliest published first (undated last), then path,
+/// position and story id.
+///
+/// Every corpus-wide decision (group leaders, canonical stories, bucket admission) follows it,
+/// so results never depend on the order documents were read in or on the machine that read them.
+///
+///     // "Kursk, inviati 11mila soldati" (2025-03-02) comes before its copy of 2025-03-04
+///     StoryOrder(published: 739_312, path: "ansa/kursk.txt", position: 0, storyID: "d1…-s0")
+public struct StoryOrder: Sendable, Hashable, Codable, Comparable {
+    /// Ordinal of the first day of the publication date; `Int.max` when undated.
+    public var published: Int
+    /// The document's path (relative to its input root).
+    public var path: String
+    /// The story's position in its document.
+    public var position: Int
+    /// The story id (the last tie-breaker).
+    public var storyID: String
+
+    /// Creates an order key.
+    public init(published: Int, path: String, position: Int, storyID: String) {
+        self.published = published
+        self.path = path
+        self.position = position
+        self.storyID = storyID
+    }
+
+    /// The order key of a story's fingerprint.
+    public init(_ fingerprint: StoryFingerprint) {
+        self.init(
+            published: fingerprint.published?.firstDay.ordinal ?? Int.max, path: fingerprint.path,
+            position: fingerprint.position, storyID: fingerprint.storyID
+        )
+    }
+
+    public static func < (lhs: StoryOrder, rhs: StoryOrder) -> Bool {
+        if lhs.published != rhs.published { return lhs.published < rhs.published }
+        if lhs.path != rhs.path { return lhs.path < rhs.path }
+        if lhs.position != rhs.position { return lhs.position < rhs.position }
+        return lhs.storyID < rhs.storyID
+    }
+}
+
+extension StoryFingerprint {
+    /// The LSH bucket of each band: the band's key combined with the band's index, so equal
+    /// keys in different bands never meet. Empty when the story has no shingles.
+    public var bucketKeys: [UInt64] {
+        bandKeys.enumerated().map { band, key in StableHash.combine(key, UInt64(band)) }
+    }
+}
+
+/// One story's entry in an LSH band bucket, as `pipeline map` writes it on a `B` line and
+/// `pipeline reduce` reads it back: enough to order the bucket canonically and to skip exact
+/// copies, without the shingles.
+///
+///     BandMember(order: StoryOrder(…, storyID: "d1…-s0"), exactHash: 0x5b0e…)
+public struct BandMember: Sendable, Hashable, Codable {
+    /// The story's place in the canonical order (its id included).
+    public var order: StoryOrder
+    /// The stable hash of the story's words (exact copies share it).
+    public var exactHash: UInt64
+
+    /// Creates a member.
+    public init(order: StoryOrder, exactHash: UInt64) {
+        self.order = order
+        self.exactHash = exactHash
+    }
+
+    /// The member of a story's fingerprint.
+    public init(_ fingerprint: StoryFingerprint) {
+        self.init(order: StoryOrder(fingerprint), exactHash: fingerprint.exactHash)
+    }
+
+    /// The story id.
+    public var storyID: String { order.storyID }
+}
+
+/// The rule that makes one LSH band bucket a set of candidate pairs — the reduce step of dedup.
+///
+/// A bucket takes its members in canonical order, skipping exact copies of a member already
+/// taken (same text: they can only join that member). The first `max_bucket` members are its
+/// *head*, and every two head members are a candidate pair. A bucket with more members
+/// (boilerplate, a story syndicated hundreds of times) is reported as capped, and each member
+/// beyond the head is paired only with the first ``anchorCount`` head members — usually the
+/// original the copies repeat — so the pairs grow linearly, never quadratically, with the
+/// bucket. The rule looks at one bucket only, so it
+/// gives the same pairs whether the buckets are built in memory by ``Deduplicator`` or shuffled
+/// across a cluster and reduced one key at a time; and it depends only on the set of members,
+/// never on the order they arrive in (repeated members count once).
+///
+///     let bucket = BandBucket(members: [copyOfA, a, b], cap: 200)
+///     bucket.admitted.map(\.storyID)   // [a, b] (copyOfA is an exact copy of a)
+///     bucket.pairs                     // [(a, b)]
+///
+/// - Complexity: O(n log n) to order n members, plus O(cap² + n × anchorCount) pairs.
+public struct BandBucket: Sendable, Hashable {
+    /// The head: members paired with each other, in canonical order.
+    public let admitted: [BandMember]
+    /// Members with distinct text beyond the head, in canonical order.
+    public let overflow: [BandMember]
+    /// Distinct members (by story id) that were offered.
+    public let offered: Int
+
+    /// Head members that every member beyond the head is paired with.
+    public static let anchorCount = 8
+
+    /// Whether the bucket had more members with distinct text than its head holds.
+    public var isCapped: Bool { !overflow.isEmpty }
+
+    /// Applies the admission rule to one bucket's members.
+    public init(members: [BandMember], cap: Int) {
+        let sorted = members.sorted { $0.order < $1.order }
+        var admitted: [BandMember] = []
+        var overflow: [BandMember] = []
+        var texts = Set<UInt64>()
+        var offered = 0
+        var previous: String?
+        for member in sorted {
+            guard member.storyID != previous else { continue }
+            previous = member.storyID
+            offered += 1
+            guard texts.insert(member.exactHash).inserted else { continue }
+            if admitted.count < cap { admitted.append(member) } else { overflow.append(member) }
+        }
+        self.admitted = admitted
+        self.overflow = overflow
+        self.offered = offered
+    }
+
+    /// Every two head members, then each member beyond the head with each anchor; the
+    /// canonically earlier story first.
+    public var pairs: [(String, String)] {
+        var result: [(String, String)] = []
+        let anchors = admitted.prefix(Self.anchorCount)
+        result.reserveCapacity(admitted.count * (admitted.count - 1) / 2 + overflow.count * anchors.count)
+        for (offset, first) in admitted.enumerated() {
+            for second in admitted[(offset + 1)...] { result.append((first.storyID, second.storyID)) }
+        }
+        for member in overflow {
+            for anchor in anchors { result.append((anchor.storyID, member.storyID)) }
+        }
+        return result
+    }
+
+    /// The most members a bucket admits for `options` (`max_bucket`, at least 2).
+    public static func capacity(_ options: DedupOptions) -> Int { max(options.maxBucket, 2) }
+}
+
+/// Near-copy candidates computed outside ``Deduplicator``: the pairs of every reduced bucket and
+/// the number of capped buckets.
+///
+///     var candidates = CandidatePairs()
+///     candidates.insert("d1…-s0", "d2…-s0")
+///     Deduplicator(options: options).run(fingerprints, candidates: candidates)
+public struct CandidatePairs: Sendable, Hashable {
+    /// Partner story ids by story id (both directions).
+    public private(set) var partners: [String: Set<String>] = [:]
+    /// Buckets that reached `max_bucket` (distinct bucket keys).
+    public private(set) var cappedBucketKeys = Set<UInt64>()
+
+    /// Creates an empty set of candidates.
+    public init() {}
+
+    /// Records a candidate pair (in either order; repeats are ignored).
+    public mutating func insert(_ first: String, _ second: String) {
+        guard first != second else { return }
+        partners[first, default: []].insert(second)
+        partners[second, default: []].insert(first)
+    }
+
+    /// Records a capped bucket (repeats are ignored).
+    public mutating func insertCapped(bucketKey: UInt64) { cappedBucketKeys.insert(bucketKey) }
+
+    /// Number of distinct capped buckets.
+    public var cappedBuckets: Int { cappedBucketKeys.count }
+
+    /// The partners of each story as canonical indices (stories in canonical order); pairs
+    /// naming a story that is not in `stories` are ignored.
+    func partners(of stories: [StoryFingerprint]) -> [[Int32]] {
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(stories.count)
+        for (offset, story) in stories.enumerated() { index[story.storyID] = Int32(offset) }
+        return stories.map { story in
+            (partners[story.storyID] ?? []).compactMap { index[$0] }.sorted()
+        }
+    }
+
+    /// Story ids named by a pair that are not in `storyIDs`, sorted (a sign of missing `D` lines).
+    public func unknownStories(_ storyIDs: Set<String>) -> [String] {
+        partners.keys.filter { !storyIDs.contains($0) }.sorted()
+    }
+}
