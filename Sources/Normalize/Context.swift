@@ -17,6 +17,8 @@ struct Atom {
     var isWord = false
     /// A bare article `un`/`una`, kept only when it quantifies.
     var isArticle = false
+    /// Written with a minus word in front (`meno cinque`); applied once composition is done.
+    var negative = false
     /// A digit fraction `1/4` (joins a whole number: `2 1/4`, `2 e 1/4`).
     var isFraction = false
     /// A plain run of digits without separators or suffix: its digit count (years, days, times).

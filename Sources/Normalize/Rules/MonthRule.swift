@@ -35,6 +35,11 @@ struct MonthRule: DateRule {
            let y = c.trailingYear(after: ld), let v = c.dayValue(m, d, year: y.year, at: i) {
             return DateFound(first: i, last: y.last, value: v)
         }
+        // `Gennaio 12, 2016`
+        if part == nil, shift == 0, c.isDigits(lm + 1), c.sameLine(lm + 1), let (d, ld) = c.dayOfMonth(at: lm + 1),
+           c.isPunct(ld + 1, ","), let y = c.year(at: ld + 2), let v = c.dayValue(m, d, year: y.year, at: i) {
+            return DateFound(first: i, last: y.last, value: v)
+        }
         var v: DateValue
         if shift == 0, let y = c.trailingYear(after: lm) {
             v = c.monthValue(m, year: y.year, at: i)

@@ -122,6 +122,10 @@ struct RelativeDayRule: DateRule {
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         if let o = c.roleValue(i, .relDay) {
+            // `ieri l'altro` = l'altro ieri
+            if o == -1, c.has(i + 1, .article), c.isPunct(i + 2, "'"), c.has(i + 3, .other) {
+                return DateFound(first: i, last: i + 3, value: c.relativeDay(-2))
+            }
             return DateFound(first: i, last: c.has(i + 1, .daypart) ? i + 1 : i, value: c.relativeDay(Int(o)))
         }
         if c.has(i, .other), c.isWord(i + 1, c.known.ieri) { return DateFound(first: i, last: i + 1, value: c.relativeDay(-2)) }
