@@ -40,6 +40,7 @@ struct MainTextExtractor {
         var inputs: Int32 = 0
         var listItems: Int32 = 0
         var embeds: Int32 = 0
+        var links: Int32 = 0
         var score: Float = 0
         var scored = false
         var elementChildren: Int32 = 0
@@ -85,6 +86,7 @@ struct MainTextExtractor {
             case .input, .textarea, .select, .button: stats[i].inputs += 1
             case .li: stats[i].listItems += 1
             case .iframe, .object, .embed, .video: stats[i].embeds += 1
+            case .a: if e.flags.contains(.link) { stats[i].links += 1 }
             default: break
             }
             guard e.parent >= 0 else { continue }
@@ -105,6 +107,7 @@ struct MainTextExtractor {
             stats[p].inputs += stats[i].inputs
             stats[p].listItems += stats[i].listItems
             stats[p].embeds += stats[i].embeds
+            stats[p].links += stats[i].links
             stats[p].elementChildren += 1
         }
 
@@ -191,6 +194,12 @@ struct MainTextExtractor {
                 var append = false
                 let bonus: Float = elements[child].classKey != 0 && elements[child].classKey == elements[top].classKey ? topScore * 0.2 : 0
                 if stats[child].scored && finals[child] + bonus >= siblingThreshold { append = true }
+                if !append && elements[child].weight >= 0 && stats[child].paragraphs >= 3 && stats[child].chars >= 400
+                    && stats[child].linkChars * 100 < stats[child].chars * 15 && stats[child].links <= stats[child].paragraphs && stats[child].chars >= stats[child].paragraphs * 180
+                {
+                    // Prose the scores did not reach (too deep below the container): more of the article.
+                    append = true
+                }
                 if !append && (elements[child].tag == .p || elements[child].tag.headingLevel > 1) {
                     let chars = stats[child].chars
                     let density = chars > 0 ? Float(stats[child].linkChars) / Float(chars) : 1
