@@ -260,7 +260,7 @@ private struct PageModelBuilder {
                     element.weight += verdict.weight
                     if verdict.unlikely { element.flags.insert(.unlikely) }
                 } else if equals(name, "itemprop") {
-                    if asciiEqualsIgnoringCase(buffer, "articlebody") { element.flags.insert(.articleBody) }
+                    if asciiEqualsIgnoringCase(buffer, "articlebody") { element.flags.formUnion([.articleBody, .itemArticleBody]) }
                     if tag == .meta || tag == .time { metaKey = String(decoding: buffer, as: UTF8.self).lowercased() }
                 }
             case UInt8(ascii: "r"):

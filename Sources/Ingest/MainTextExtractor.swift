@@ -133,6 +133,15 @@ struct MainTextExtractor {
                 level += 1
             }
         }
+        // The publisher's own mark, when it holds real text, beats any score.
+        var marked = -1
+        for i in 0..<count where elements[i].flags.contains(.itemArticleBody) && !ignored[i] {
+            if marked < 0 || stats[i].chars > stats[marked].chars { marked = i }
+        }
+        if marked >= 0 && stats[marked].chars >= 250 && stats[marked].linkChars * 2 < stats[marked].chars {
+            return collect(from: [Int32(marked)], ignored: ignored, stats: stats, top: Int32(marked), best: Int32(marked))
+        }
+
         var best = -1
         var bestScore: Float = -.infinity
         var finals = [Float](repeating: 0, count: count)
