@@ -259,6 +259,8 @@ struct MainTextExtractor {
             guard owner >= chosen[rootIndex], !removed[Int(owner)] else { continue }
             let level = headingLevel(of: owner)
             if level == 1 { continue }
+            // Captions describe pictures, and often repeat the headline's figures.
+            if elements[Int(owner)].tag == .figcaption || elements[Int(owner)].tag == .figure { continue }
             // A paragraph made of links is navigation: tags, "read more", related headlines.
             if block.linkChars * 10 >= block.chars * 8 { continue }
             paragraphs.append(
