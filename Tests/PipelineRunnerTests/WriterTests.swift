@@ -73,6 +73,9 @@ struct WriterTests {
         ("Città di Kursk", "\"Città di Kursk\""),
         ("riga\ncon \"virgolette\" e \\", "\"riga\\ncon \\\"virgolette\\\" e \\\\\""),
         ("\u{1}", "\"\\u0001\""),
+        ("riga\u{2028}separata", "\"riga\\u2028separata\""),
+        ("canc\u{7f}", "\"canc\\u007f\""),
+        ("già – “citato”", "\"già – “citato”\""),
     ])
     func jsonStrings(text: String, expected: String) {
         #expect(JSONText.quote(text) == expected)
