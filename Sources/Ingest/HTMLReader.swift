@@ -322,8 +322,18 @@ private struct PageModelBuilder {
         var compact: [UInt8] = []
         compact.reserveCapacity(style.count)
         for c in style where c != 0x20 && c != 0x09 && c != 0x0A { compact.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
-        let text = String(decoding: compact, as: UTF8.self)
-        return text.contains("display:none") || text.contains("visibility:hidden")
+        return Self.contains(compact, Self.displayNone) || Self.contains(compact, Self.visibilityHidden)
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     private func isJSONLD(_ node: xmlNodePtr) -> Bool {
