@@ -190,6 +190,7 @@ public struct Deduplicator: Sendable {
 
         // 5. Repeated figures within each cluster, in canonical order.
         var figureClusters: [String: FigureCluster] = [:]
+        figureClusters.reserveCapacity(stories.reduce(0) { $0 + $1.figures.count })
         var firstReport: [Int: [FigureKey: String]] = [:]
         for (index, story) in stories.enumerated() {
             let root = union.find(groups.leader[index])
@@ -243,9 +244,14 @@ struct NearCopyGrouping {
     ///   bucket with, from `pipeline reduce`; `nil` to use in-memory band buckets.
     mutating func run(_ stories: [StoryFingerprint], partners: [[Int32]]?, statistics: inout DedupStatistics) {
         var firstByExact: [UInt64: Int] = [:]
+        firstByExact.reserveCapacity(stories.count)
         // Band buckets: key → head of a linked list of leaders in `nodes` (newest first).
+        // Reserved up front: growing tables of millions of keys costs more than the lookups.
+        let expectedKeys = partners == nil ? stories.count * max(options.bands, 1) : 0
         var heads: [UInt64: Int32] = [:]
+        heads.reserveCapacity(expectedKeys)
         var bucketSizes: [UInt64: Int32] = [:]
+        bucketSizes.reserveCapacity(expectedKeys)
         // The last anchor of each bucket that has all its anchors, and the anchors that are
         // leaders, of each capped bucket (fixed once the head is full).
         var lastAnchor: [UInt64: Int32] = [:]
@@ -414,6 +420,7 @@ struct WordWeights {
 
     init(_ stories: [StoryFingerprint], leaders: [Int]) {
         var frequency: [UInt32: Int32] = [:]
+        frequency.reserveCapacity(leaders.count * 8)
         for index in leaders {
             for word in stories[index].contentWords { frequency[word, default: 0] += 1 }
         }

@@ -5,7 +5,7 @@
 //
 // For each size it builds an in-memory corpus (ScaleCorpus, fixed seed) from the vocabulary
 // of samples/, then reports the per-document fingerprint time, the corpus-wide dedup and
-// claims times, the pairwise precision/recall against the generator's truth, and the peak
+// claims times (CPU seconds of the thread, wall seconds in brackets), the pairwise precision/recall against the generator's truth, and the peak
 // resident memory of the process so far.
 import Dedup
 import DedupCorpus
@@ -33,10 +33,18 @@ func peakMemoryMiB() -> Double {
     #endif
 }
 
-func seconds(_ body: () -> Void) -> Double {
+/// CPU seconds this thread spends in `body` (the stage is single-threaded, so this is its cost
+/// without the noise of other processes sharing the machine), and the wall seconds.
+func seconds(_ body: () -> Void) -> (cpu: Double, wall: Double) {
+    func cpuNow() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = cpuNow()
     body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return (cpuNow() - cpuStart, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
 }
 
 func format(_ value: Double, _ digits: Int = 2) -> String {
@@ -56,7 +64,7 @@ do {
 
 let options = DedupOptions()
 var dedupTimes: [Int: Double] = [:]
-print("documents | fingerprint s | docs/s | dedup s | claims s | clusters | precision | recall | capped | peak MiB")
+print("documents | fingerprint cpu s | docs/s | dedup cpu s (wall) | claims cpu s (wall) | clusters | precision | recall | capped | peak MiB")
 for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
     let corpus = ScaleCorpus(documents: size, seed: 20_251_123, vocabularyFrom: articles)
     let fingerprinter = Fingerprinter(options: options)
@@ -79,14 +87,15 @@ for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
     }
     let predicted = corpus.documents.map { result!.stories[$0.stories[0].id]!.clusterID }
     let score = PairwiseScore(predicted: predicted, truth: corpus.stories)
-    dedupTimes[size] = dedupTime + claimsTime
+    dedupTimes[size] = dedupTime.cpu + claimsTime.cpu
     print([
-        "\(size)", format(fingerprintTime), "\(Int(Double(size) / fingerprintTime))", format(dedupTime, 3), format(claimsTime, 3),
+        "\(size)", format(fingerprintTime.cpu), "\(Int(Double(size) / fingerprintTime.cpu))",
+        "\(format(dedupTime.cpu, 3)) (\(format(dedupTime.wall, 3)))", "\(format(claimsTime.cpu, 3)) (\(format(claimsTime.wall, 3)))",
         "\(result!.statistics.clusters)", format(score.precision, 4), format(score.recall, 4),
         "\(result!.statistics.cappedBuckets)", format(peakMemoryMiB(), 0),
     ].joined(separator: " | ") + "   (\(claims.count) claims)")
 }
 let measured = dedupTimes.keys.sorted()
 if measured.count >= 2, let small = measured.first, let large = measured.last, let a = dedupTimes[small], let b = dedupTimes[large], a > 0 {
-    print("dedup+claims time growth \(small) → \(large) documents: \(format(b / a))× (for \(large / small)× the documents)")
+    print("dedup+claims CPU time growth \(small) → \(large) documents: \(format(b / a))× (for \(large / small)× the documents)")
 }
