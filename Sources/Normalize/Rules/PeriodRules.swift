@@ -3,12 +3,14 @@ import PipelineCore
 /// Quarters: `il terzo trimestre del 2016`, `quarto trimestre 2018`, `terzo trimestre di quest'anno`;
 /// without a year, the most recent such quarter (the next one in a future-tense clause).
 struct QuarterRule: DateRule {
-    let triggers: [WordRole] = [.ordinal]
+    let triggers: [WordRole] = [.ordinal, .last]
     let startsAtNumbers = true
 
     func match(_ c: Context, at i: Int) -> DateFound? {
-        guard let o = c.ordinal(i), (1...4).contains(Int(o.value)), c.roleValue(i + 1, .unit) == 4 else { return nil }
-        let q = Int(o.value)
+        // `il terzo trimestre`, `l'ultimo trimestre` (the fourth).
+        guard c.roleValue(i + 1, .unit) == 4, !c.has(i + 1, .plural) else { return nil }
+        let q: Int
+        if let o = c.ordinal(i), (1...4).contains(Int(o.value)) { q = Int(o.value) } else if c.has(i, .last) { q = 4 } else { return nil }
         if let y = c.trailingYear(after: i + 1) {
             var v = Cal.quarterSpan(y.year, q)
             v.relative = y.relative
