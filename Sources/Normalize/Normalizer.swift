@@ -33,7 +33,6 @@ public struct Normalizer: Sendable {
             c.atoms[k].dropped = true
         }
         c.atoms.removeAll { $0.dropped }
-        c.rebuildAtomIndex()
         for rule in RuleRegistry.numeralsAfterDates { rule.apply(c) }
         return NormalizedText(numbers: numbers(c), dates: dates(c))
     }
