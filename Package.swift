@@ -64,8 +64,12 @@ let package = Package(
         .target(name: "DedupCorpus", dependencies: ["PipelineCore"]),
         .executableTarget(name: "dedup-bench", dependencies: ["Dedup", "DedupCorpus", "PipelineCore"], path: "Sources/DedupBench"),
 
+        // Ingest-only throughput against libxml2's bare parse of the same pages (`ingest-bench [DIR]`).
+        .executableTarget(name: "ingest-bench", dependencies: ["Ingest", "PipelineCore"], path: "Sources/IngestBench"),
         // Normalize-only throughput benchmark and line-by-line runner (`normalize-bench --help`).
         .executableTarget(name: "normalize-bench", dependencies: ["Normalize"], path: "Sources/NormalizeBench"),
+        // Normalize + extract throughput on one core (`extract-bench --help`).
+        .executableTarget(name: "extract-bench", dependencies: ["Extract", "Ingest", "Normalize", "PipelineCore"], path: "Sources/ExtractBench"),
 
         // libFuzzer harnesses (`scripts/fuzz TARGET SECONDS`); a normal build makes input replayers.
         .target(name: "FuzzSupport"),

@@ -9,6 +9,7 @@ extension ExtractVocabulary {
         guard let categoryEntries = file.categories, !categoryEntries.isEmpty else {
             throw .invalidEntry(file: origin, entry: "categories", reason: "no categories defined")
         }
+        var words = WordIndex()
         var names: [String] = []
         var index: [String: Int] = [:]
         var cues = PhraseTable()
@@ -23,7 +24,7 @@ extension ExtractVocabulary {
             }
             for (cuePosition, cue) in (entry.cues ?? []).enumerated() {
                 let forms = try Self.expand(cue, origin: origin, entry: "categories[\(position)].cues[\(cuePosition)]")
-                for form in forms { cues.insert(form, payload: index[name]!) }
+                for form in forms { cues.insert(form, payload: index[name]!, words: &words) }
             }
         }
         guard index["other"] != nil else {
@@ -52,7 +53,7 @@ extension ExtractVocabulary {
             }
             for (cuePosition, cue) in (entry.cues ?? []).enumerated() {
                 for form in try Self.expand(cue, origin: origin, entry: "\(path).cues[\(cuePosition)]") {
-                    shiftCues.insert(form, payload: shifts.count)
+                    shiftCues.insert(form, payload: shifts.count, words: &words)
                 }
             }
             shifts.append(CompiledShift(from: from, to: to, window: window))
@@ -99,7 +100,7 @@ extension ExtractVocabulary {
             guard !forms.isEmpty else { throw .invalidEntry(file: origin, entry: "\(path).forms", reason: "a unit needs at least one form") }
             for (formPosition, form) in forms.enumerated() {
                 for expanded in try Self.expand(form, origin: origin, entry: "\(path).forms[\(formPosition)]") {
-                    unitForms.insert(expanded, payload: slot)
+                    unitForms.insert(expanded, payload: slot, words: &words)
                 }
             }
         }
@@ -118,7 +119,7 @@ extension ExtractVocabulary {
             }
             for (aliasPosition, alias) in ([name] + (entry.aliases ?? [])).enumerated() {
                 for form in try Self.expand(alias, origin: origin, entry: "sources[\(position)].aliases[\(max(0, aliasPosition - 1))]") {
-                    aliases.insert(form, payload: slot)
+                    aliases.insert(form, payload: slot, words: &words)
                 }
             }
         }
@@ -126,7 +127,7 @@ extension ExtractVocabulary {
         func table(_ list: [String]?, _ key: String) throws(VocabularyError) -> PhraseTable {
             var table = PhraseTable()
             for (position, phrase) in (list ?? []).enumerated() {
-                for form in try Self.expand(phrase, origin: origin, entry: "\(key)[\(position)]") { table.insert(form, payload: 0) }
+                for form in try Self.expand(phrase, origin: origin, entry: "\(key)[\(position)]") { table.insert(form, payload: 0, words: &words) }
             }
             return table
         }
@@ -171,6 +172,7 @@ extension ExtractVocabulary {
             for form in try Self.expand(word, origin: origin, entry: "abbreviations[\(position)]") { abbreviations.insert(form.lowercased()) }
         }
         self.abbreviations = abbreviations
+        self.words = words
     }
 
     /// Expands `{a,b}` groups: `inviat{o,i}` → `inviato`, `inviati`; `mercenari{o,}` →

@@ -20,6 +20,8 @@ public struct ExtractVocabulary: Sendable {
     public let origin: String
 
     // Compiled tables.
+    /// Ids of every word of every phrase below.
+    let words: WordIndex
     let categoryNames: [String]
     let categoryIndex: [String: Int]
     let cues: PhraseTable

@@ -37,6 +37,9 @@ struct DocumentReader {
     let document: Document
     let vocabulary: ExtractVocabulary
     let scalars: [Unicode.Scalar]
+    /// The text's UTF-8 bytes, and for each scalar offset its byte offset (one more at the end).
+    let utf8: [UInt8]
+    let utf8Offsets: [Int]
     let sentences: [Sentence]
     let numbers: [NumberMention]
     let numberSpans: [NumberSpan]
@@ -49,6 +52,16 @@ struct DocumentReader {
         self.document = document
         self.vocabulary = vocabulary
         scalars = Array(document.text.unicodeScalars)
+        utf8 = Array(document.text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var byte = 0
+        for scalar in scalars {
+            offsets.append(byte)
+            byte += UTF8.width(scalar)
+        }
+        offsets.append(byte)
+        utf8Offsets = offsets
         sentences = SentenceSplitter(abbreviations: vocabulary.abbreviations).sentences(of: scalars)
         numbers = normalized.numbers.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
         numberSpans = numbers.map { NumberSpan(start: $0.charStart, end: $0.charEnd) }
@@ -74,9 +87,9 @@ struct DocumentReader {
     }
 
     func text(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
-        return String(view)
+        let lower = max(0, min(range.lowerBound, scalars.count))
+        let upper = max(lower, min(range.upperBound, scalars.count))
+        return String(decoding: utf8[utf8Offsets[lower]..<utf8Offsets[upper]], as: UTF8.self)
     }
 
     /// The story holding `offset`; a title just before a story's body belongs to that story.
@@ -172,10 +185,10 @@ struct DocumentReader {
             )
             let next = sentenceIndex + 1 < sentences.count ? (analysis(sentenceIndex + 1), sentences[sentenceIndex + 1]) : nil
             let before = sentenceIndex > 0 ? (analysis(sentenceIndex - 1), sentences[sentenceIndex - 1]) : nil
-            let attribution = AttributionRule.attribution(
-                figure: spanStart..<spanEnd, own: own, sentence: sentence, next: next, previous: before,
-                earlierNamed: earlierNamedSource(before: sentenceIndex)
-            )
+            var attribution: String?
+            if let span = AttributionRule.chosenSpan(figure: spanStart..<spanEnd, own: own, sentence: sentence, next: next, previous: before) {
+                attribution = span.isBare ? (earlierNamedSource(before: sentenceIndex) ?? span.name) : span.name
+            }
             let period = eventDates.eventDate(figure: number.charStart..<surfaceEnd, sentence: sentence, dates: dates)
 
             figures.append(Figure(

@@ -33,8 +33,11 @@ enum EncodingDetector {
         if let order = utf16ByteOrder(bytes) {
             return Decoded(utf8: decodeUTF16(bytes, order: order), encoding: order == .little ? "utf-16le" : "utf-16be")
         }
+        let scan = scanUTF8(bytes)
+        if scan.valid {
+            return Decoded(utf8: scan.hasControl ? InputLimits.removingControlBytes(bytes) : bytes, encoding: "utf-8")
+        }
         let clean = InputLimits.removingControlBytes(bytes)
-        if isValidUTF8(clean) { return Decoded(utf8: clean, encoding: "utf-8") }
         if markup, let declared = declaredCharset(clean) {
             switch declared {
             case "utf-8", "utf8", "unicode-1-1-utf-8":
@@ -69,12 +72,30 @@ enum EncodingDetector {
 
     /// Whether `bytes` are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        scanUTF8(bytes).valid
+    }
+
+    /// One pass over the bytes: whether they are well-formed UTF-8, and whether they hold stray
+    /// C0 control bytes (anything below 0x20 but tab, line feed, form feed, carriage return).
+    static func scanUTF8(_ bytes: [UInt8]) -> (valid: Bool, hasControl: Bool) {
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
+            var hasControl = false
             var i = 0
             while i < count {
+                // Eight ASCII bytes at a time, unless one of them is below 0x20.
+                if i + 8 <= count {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let low = (word &- 0x2020_2020_2020_2020) & ~word & high
+                    if word & high == 0 && low == 0 { i += 8; continue }
+                }
                 let lead = buffer[i]
-                if lead < 0x80 { i += 1; continue }
+                if lead < 0x80 {
+                    if lead < 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D && lead != 0x0C { hasControl = true }
+                    i += 1
+                    continue
+                }
                 let length: Int
                 var low: UInt8 = 0x80
                 var high: UInt8 = 0xBF
@@ -86,19 +107,19 @@ enum EncodingDetector {
                 case 0xF0: length = 4; low = 0x90
                 case 0xF1...0xF3: length = 4
                 case 0xF4: length = 4; high = 0x8F
-                default: return false
+                default: return (false, hasControl)
                 }
-                guard i + length <= count else { return false }
+                guard i + length <= count else { return (false, hasControl) }
                 let second = buffer[i + 1]
-                guard second >= low && second <= high else { return false }
+                guard second >= low && second <= high else { return (false, hasControl) }
                 var k = 2
                 while k < length {
-                    guard buffer[i + k] & 0xC0 == 0x80 else { return false }
+                    guard buffer[i + k] & 0xC0 == 0x80 else { return (false, hasControl) }
                     k += 1
                 }
                 i += length
             }
-            return true
+            return (true, hasControl)
         }
     }
 

@@ -48,13 +48,9 @@ enum ArticleCheck {
         // Teasers: many linked headings, each followed by a short blurb.
         var linkedHeadings = 0
         var headingChars = 0
-        for p in main.paragraphs where p.headingLevel > 0 { headingChars += p.text.unicodeScalars.count }
-        let container = main.container
-        if container >= 0 {
-            for block in page.blocks where page.isInside(block.owner, container) {
-                let tag = page.elements[Int(block.owner)].tag
-                if tag.headingLevel >= 2 && block.linkChars * 10 >= block.chars * 8 { linkedHeadings += 1 }
-            }
+        for p in main.paragraphs where p.headingLevel > 0 {
+            headingChars += p.chars
+            if p.linkChars * 10 >= p.chars * 8 { linkedHeadings += 1 }
         }
         if linkedHeadings >= 5 {
             let perTeaser = (main.chars - headingChars) / linkedHeadings

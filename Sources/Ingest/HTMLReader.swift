@@ -232,6 +232,7 @@ private struct PageModelBuilder {
         var datetime: String?
         var isCanonical = false
         var href: String?
+        let judgesClass = tag.isBlock || tag == .other || tag == .span
         while let attr = attribute {
             defer { attribute = attr.pointee.next }
             guard let name = attr.pointee.name, let value = attr.pointee.children?.pointee.content else {
@@ -243,15 +244,18 @@ private struct PageModelBuilder {
             switch name[0] {
             case UInt8(ascii: "c"):
                 if equals(name, "class") {
+                    element.classKey = StableHash.fnv1a64(bytes: buffer)
+                    // Inline elements (links, icons, spans) are judged by their containers.
+                    guard judgesClass else { continue }
                     let verdict = self.verdict(buffer)
                     element.weight += verdict.weight
                     if verdict.unlikely { element.flags.insert(.unlikely) }
-                    element.classKey = StableHash.fnv1a64(bytes: buffer)
                 } else if equals(name, "content"), tag == .meta {
                     metaContent = String(decoding: buffer, as: UTF8.self)
                 }
             case UInt8(ascii: "i"):
                 if equals(name, "id") {
+                    guard judgesClass else { continue }
                     let verdict = self.verdict(buffer)
                     element.weight += verdict.weight
                     if verdict.unlikely { element.flags.insert(.unlikely) }

@@ -39,7 +39,11 @@ enum HeadlineCollapser {
     /// repeat followed by a site name.
     private static func repeatVerdict(_ paragraph: String, titleKey: String) -> String?? {
         // A repeat is the headline a few times plus at most a short site name.
-        guard paragraph.utf8.count <= titleKey.utf8.count * 4 + 120 else { return nil }
+        let length = paragraph.utf8.count
+        guard length <= titleKey.utf8.count * 4 + 120, length + 8 >= titleKey.utf8.count else { return nil }
+        guard let first = paragraph.first, let titleFirst = titleKey.first,
+            first.lowercased() == String(titleFirst) || !first.isLetter
+        else { return nil }
         let key = TextCleanup.key(paragraph)
         var rest = Substring(key)
         var repeats = 0

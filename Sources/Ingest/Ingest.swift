@@ -81,3 +81,13 @@ enum FormatSniffer {
         return markers.contains { text.contains($0) } ? .html : .text
     }
 }
+
+extension Ingest {
+    /// Decodes and parses an HTML file with libxml2 and nothing more (no page model, main text
+    /// or metadata): the baseline that `ingest-bench` compares the full stage against.
+    ///
+    ///     Ingest.parseOnly(Array("<p>Kiev</p>".utf8))   // number of top-level elements parsed
+    public static func parseOnly(_ bytes: [UInt8]) -> Int {
+        HTMLReader.parseOnly(EncodingDetector.decode(bytes, declaredIn: true).utf8)
+    }
+}

@@ -22,6 +22,8 @@ struct MainTextExtractor {
     struct Paragraph {
         var text: String
         var headingLevel: UInt8
+        var chars: Int
+        var linkChars: Int
     }
 
     let page: PageModel
@@ -140,7 +142,7 @@ struct MainTextExtractor {
         }
         guard best >= 0 else {
             let body = elements.firstIndex { $0.tag == .body } ?? 0
-            return collect(from: [Int32(body)], ignored: ignored, stats: stats, top: Int32(body))
+            return collect(from: [Int32(body)], ignored: ignored, stats: stats, top: Int32(body), best: Int32(body))
         }
 
         // 4. Several strong candidates under one ancestor: the ancestor is the article.
@@ -198,7 +200,7 @@ struct MainTextExtractor {
                 if append { chosen.append(Int32(child)) }
             }
         }
-        return collect(from: chosen, ignored: ignored, stats: stats, top: Int32(top))
+        return collect(from: chosen, ignored: ignored, stats: stats, top: Int32(top), best: Int32(best))
     }
 
     /// Whether an element's last block ends like a sentence.
@@ -210,13 +212,13 @@ struct MainTextExtractor {
     }
 
     /// Gathers the paragraphs of the chosen elements, leaving out furniture found inside them.
-    private func collect(from chosen: [Int32], ignored: [Bool], stats: [Stats], top: Int32) -> Result {
+    private func collect(from chosen: [Int32], ignored: [Bool], stats: [Stats], top: Int32, best: Int32) -> Result {
         let elements = page.elements
         var removed = ignored
         for root in chosen {
             var i = Int(root)
             while i < Int(elements[Int(root)].end) {
-                if !removed[i] && i != Int(root) && shouldClean(i, stats: stats) { removed[i] = true }
+                if !removed[i] && i != Int(root) && !page.isInside(best, Int32(i)) && shouldClean(i, stats: stats) { removed[i] = true }
                 if removed[i] && i != Int(root) {
                     // Skip the whole subtree, marking it removed.
                     let end = Int(elements[i].end)
@@ -239,7 +241,10 @@ struct MainTextExtractor {
             guard owner >= chosen[rootIndex], !removed[Int(owner)] else { continue }
             let level = headingLevel(of: owner)
             if level == 1 { continue }
-            paragraphs.append(Paragraph(text: page.string(of: block), headingLevel: level))
+            // A paragraph made of links is navigation: tags, "read more", related headlines.
+            if block.linkChars * 10 >= block.chars * 8 { continue }
+            paragraphs.append(
+                Paragraph(text: page.string(of: block), headingLevel: level, chars: Int(block.chars), linkChars: Int(block.linkChars)))
             chars += Int(block.chars)
             linkChars += Int(block.linkChars)
         }
@@ -255,7 +260,7 @@ struct MainTextExtractor {
     private func shouldClean(_ i: Int, stats: [Stats]) -> Bool {
         let e = page.elements[i]
         let s = stats[i]
-        if e.tag.headingLevel > 0 { return e.weight < 0 }
+        if e.tag.headingLevel > 0 { return Float(e.weight) + s.score < 0 }
         switch e.tag {
         case .form, .fieldset, .table, .ul, .ol, .div, .section, .figure, .aside, .nav, .footer, .header, .dl:
             break
@@ -264,7 +269,7 @@ struct MainTextExtractor {
         }
         if e.flags.contains(.articleBody) { return false }
         if e.tag.isFurniture { return true }
-        if e.weight < 0 { return true }
+        if Float(e.weight) + s.score < 0 { return true }
         if s.chars == 0 { return false }
         if s.commas >= 10 { return false }
         let density = Float(s.linkChars) / Float(s.chars)

@@ -17,6 +17,8 @@ struct Atom {
     var isWord = false
     /// A bare article `un`/`una`, kept only when it quantifies.
     var isArticle = false
+    /// Written with a minus word in front (`meno cinque`); applied once composition is done.
+    var negative = false
     /// A digit fraction `1/4` (joins a whole number: `2 1/4`, `2 e 1/4`).
     var isFraction = false
     /// A plain run of digits without separators or suffix: its digit count (years, days, times).
@@ -52,11 +54,11 @@ final class Context {
     let roleBits: [UInt64]
     let roleValues: [Double]
     let known: KnownWords
-    private let roleCount = WordRole.allCases.count
+    private let roleCount: Int
     var atoms: [Atom] = []
-    /// Atom index starting at each token, or -1.
-    var atomAt: [Int32] = []
     var dates: [DateFound] = []
+    /// Words the vague-plural rule looks at (`centinaia`, `migliaia`, `milioni`…), found by the atom pass.
+    var vagueCandidates: [Int] = []
     /// Tokens that belong to a date or a time of day (their numbers are not figures).
     var claimed: [Bool]
     /// Tokens that belong to a time of day (`alle 5pm`), which may sit inside a date range.
@@ -71,6 +73,7 @@ final class Context {
         self.roleBits = lexicon.roleBits
         self.roleValues = lexicon.roleValues
         self.known = lexicon.known
+        self.roleCount = lexicon.roleCount
         self.claimed = Array(repeating: false, count: lexed.tokens.count)
         self.isTime = Array(repeating: false, count: lexed.tokens.count)
         self.reference = reference
@@ -160,15 +163,16 @@ final class Context {
         for i in max(0, a)...min(b, tokens.count - 1) { claimed[i] = true }
     }
 
-    /// The atom starting exactly at token `i`, if not dropped.
+    /// The atom starting exactly at token `i`, if not dropped (atoms are kept sorted by `first`).
     func atom(at i: Int) -> Int? {
-        guard i >= 0, i < atomAt.count else { return nil }
-        let a = Int(atomAt[i])
-        return a >= 0 && !atoms[a].dropped ? a : nil
+        var lo = 0, hi = atoms.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if atoms[mid].first < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < atoms.count && atoms[lo].first == i && !atoms[lo].dropped ? lo : nil
     }
 
-    func rebuildAtomIndex() {
-        atomAt = Array(repeating: -1, count: tokens.count)
-        for (k, a) in atoms.enumerated() where !a.dropped { atomAt[a.first] = Int32(k) }
-    }
+    /// Kept for the rules' structure: atoms are looked up by binary search, so nothing to rebuild.
+    @inline(__always) func rebuildAtomIndex() {}
 }

@@ -58,7 +58,12 @@ extension Context {
             if (isPunct(i + 1, "º") || isPunct(i + 1, "°")) && glued(i + 1) { return (v, i + 1) }
             return (v, i)
         }
-        if let o = ordinal(i), o.value == 1, o.ending == 0x6F { return (1, i) }
+        if let o = ordinal(i), o.ending == 0x6F, o.value >= 1, o.value <= 31 {
+            // `primo marzo`; other ordinals only before `di` + month: `il secondo di agosto`.
+            if o.value == 1 || (has(i + 1, .of) && month(at: i + 1 + (isPunct(i + 2, "'") ? 2 : 1), abbreviations: false) != nil) {
+                return (Int(o.value), i)
+            }
+        }
         if let n = cardinal(i), n.value >= 1, n.value <= 31, n.value == n.value.rounded() {
             let t = tokens[i]
             if t.end - t.start <= 3, bytes[Int(t.byteStart)] | 0x20 == 0x75 { return nil }  // un/una/uno

@@ -44,14 +44,13 @@ struct Lexed {
 /// Byte classes for the lexer's single pass.
 private enum ByteClass: UInt8 { case other = 0, space, newline, digit, letter, high }
 
-private let byteClasses: [ByteClass] = (0..<256).map { b -> ByteClass in
-    switch b {
-    case 0x20, 0x09, 0x0B, 0x0C, 0x0D: return .space
-    case 0x0A: return .newline
-    case 0x30...0x39: return .digit
-    case 0x41...0x5A, 0x61...0x7A: return .letter
-    case 0x80...0xFF: return .high
-    default: return .other
+extension ByteClass {
+    @inline(__always) init(byte b: UInt8) {
+        if b >= 0x80 { self = .high; return }
+        if b &- 0x61 < 26 || b &- 0x41 < 26 { self = .letter; return }
+        if b &- 0x30 < 10 { self = .digit; return }
+        if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { self = .space; return }
+        self = b == 0x0A ? .newline : .other
     }
 }
 
@@ -102,15 +101,21 @@ struct Lexer {
     func lex(_ p: UnsafeBufferPointer<UInt8>) -> Lexed {
         var out = Lexed()
         out.tokens.reserveCapacity(p.count / 5 + 4)
-        var folded: [UInt8] = []
-        folded.reserveCapacity(64)
+        out.numberWords.reserveCapacity(p.count / 64 + 4)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { folded in
+            lex(p, into: &out, scratch: folded)
+        }
+        return out
+    }
+
+    private func lex(_ p: UnsafeBufferPointer<UInt8>, into out: inout Lexed, scratch folded: UnsafeMutableBufferPointer<UInt8>) {
         let n = p.count
         var i = 0
         var scalar = 0
         var gap: UInt8 = 1  // the first token counts as preceded by a space
         while i < n {
             let b = p[i]
-            switch byteClasses[Int(b)] {
+            switch ByteClass(byte: b) {
             case .space:
                 if gap == 0 { gap = 1 } else if gap == 1 { gap = 2 }
                 i += 1; scalar += 1
@@ -124,7 +129,7 @@ struct Lexer {
                                         byteStart: Int32(b0), byteEnd: Int32(i), word: -1, number: -1))
                 gap = 0
             case .letter, .high:
-                if byteClasses[Int(b)] == .high {
+                if ByteClass(byte: b) == .high {
                     let (c, len) = Lexer.decode(p, i)
                     let cls = Lexer.highClass(c)
                     if cls == 1 {
@@ -140,26 +145,39 @@ struct Lexer {
                         continue
                     }
                 }
+                // One pass: find the word's end, fold it into `folded` and hash it.
                 let s0 = scalar, b0 = i
+                var len = 0
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                let cap = folded.count
                 while i < n {
                     let c = p[i]
-                    let cls = byteClasses[Int(c)]
-                    if cls == .letter { i += 1; scalar += 1; continue }
-                    if cls != .high { break }
-                    let (u, len) = Lexer.decode(p, i)
-                    if Lexer.highClass(u) != 0 { break }
-                    i += len; scalar += 1
+                    var f: UInt8
+                    if c < 0x80 {
+                        f = c | 0x20
+                        guard f &- 0x61 < 26 else { break }
+                        i += 1
+                    } else {
+                        let (u, l) = Lexer.decode(p, i)
+                        if Lexer.highClass(u) != 0 { break }
+                        f = c == 0xC3 && l == 2 ? Folding.latin1Vowel(p[i + 1]) : 0xFF
+                        i += l
+                    }
+                    scalar += 1
+                    if len < cap { folded[len] = f }
+                    len += 1
+                    h = (h ^ UInt64(f)) &* 0x100_0000_01b3
                 }
                 var token = Token(kind: .word, gap: gap, ch: UInt32(b), start: Int32(s0), end: Int32(scalar),
                                   byteStart: Int32(b0), byteEnd: Int32(i), word: -1, number: -1)
-                if i - b0 <= 64 {
-                    Folding.fold(p, b0..<i, into: &folded)
-                    folded.withUnsafeBufferPointer { f in
-                        if let id = lexicon.table.find(f) { token.word = Int32(id) }
-                        if let number = lexicon.morphemes.parseWord(f) {
-                            token.number = Int32(out.numberWords.count)
-                            out.numberWords.append(number)
-                        }
+                if len <= cap {
+                    let f = UnsafeBufferPointer(rebasing: folded[0..<len])
+                    if len <= lexicon.longestWord, let id = lexicon.table.find(f, hash: WordTable.finish(h)) {
+                        token.word = Int32(id)
+                    }
+                    if let number = lexicon.morphemes.parseWord(f) {
+                        token.number = Int32(out.numberWords.count)
+                        out.numberWords.append(number)
                     }
                 }
                 out.tokens.append(token)
@@ -171,6 +189,5 @@ struct Lexer {
                 i += 1; scalar += 1; gap = 0
             }
         }
-        return out
     }
 }

@@ -9,6 +9,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     case relDay, past, next, this, unit, ago
     case monthPart, season, per, percent, cento, over, point, negative
     case clock, clockArticle, meridiem, suffix, after, arrival, rest, currency, some, unitDegree, now, daypart, other, plural
+    case measure, minus
     /// Set on the first word of each holiday phrase (not used in `lexicon.tsv`).
     case holidayStart
 
@@ -53,25 +54,27 @@ public struct VocabularyError: Error, CustomStringConvertible, Sendable {
 ///
 ///     Lexicon.fold("Metà")  // "meta"
 enum Folding {
-    /// Folds the UTF-8 bytes of one word into `out` (cleared first).
+    /// Folds the UTF-8 bytes of one word into `out` (at most `out.count` bytes); returns the length.
     @inline(__always)
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) {
-        out.removeAll(keepingCapacity: true)
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = 0
         var i = range.lowerBound
-        while i < range.upperBound {
+        while i < range.upperBound, n < out.count {
             let b = bytes[i]
             if b < 0x80 {
-                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                out[n] = b &- 0x41 < 26 ? b | 0x20 : b
                 i += 1
             } else if b == 0xC3, i + 1 < range.upperBound {
-                out.append(latin1Vowel(bytes[i + 1]))
+                out[n] = latin1Vowel(bytes[i + 1])
                 i += 2
             } else {
-                out.append(0xFF)
+                out[n] = 0xFF
                 i += 1
                 while i < range.upperBound, bytes[i] & 0xC0 == 0x80 { i += 1 }
             }
+            n += 1
         }
+        return n
     }
 
     /// The base vowel of a Latin-1 accented letter given its UTF-8 continuation byte after `0xC3`.
@@ -89,16 +92,20 @@ enum Folding {
 
     /// Folds a Swift string (used when loading vocabulary, never in the hot loop).
     static func fold(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
         var copy = text
-        copy.withUTF8 { buf in fold(buf, 0..<buf.count, into: &out) }
-        return out
+        return copy.withUTF8 { buf in
+            var out = [UInt8](repeating: 0, count: buf.count)
+            let n = out.withUnsafeMutableBufferPointer { fold(buf, 0..<buf.count, into: $0) }
+            return Array(out[0..<n])
+        }
     }
 }
 
 /// Open-addressing table from folded words to small integer ids; no Swift `Hasher` involved.
 struct WordTable: Sendable {
     private var slots: [Int32]
+    /// The hash of the word in each slot, compared before its bytes.
+    private var slotHashes: [Int]
     private var keys: [[UInt8]] = []
     private var mask: Int
 
@@ -106,6 +113,7 @@ struct WordTable: Sendable {
         var size = 64
         while size < capacity * 4 { size <<= 1 }
         slots = Array(repeating: -1, count: size)
+        slotHashes = Array(repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -113,8 +121,12 @@ struct WordTable: Sendable {
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        return finish(h)
     }
+
+    /// Final mixing of an FNV-1a state into a table hash.
+    @inline(__always)
+    static func finish(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
 
     /// The id of `word`, inserting it when new.
     mutating func intern(_ word: [UInt8]) -> Int {
@@ -127,13 +139,16 @@ struct WordTable: Sendable {
     }
 
     private mutating func insertSlot(_ id: Int) {
-        var i = keys[id].withUnsafeBufferPointer { WordTable.hash($0) } & mask
+        let h = keys[id].withUnsafeBufferPointer { WordTable.hash($0) }
+        var i = h & mask
         while slots[i] >= 0 { i = (i + 1) & mask }
         slots[i] = Int32(id)
+        slotHashes[i] = h
     }
 
     private mutating func rehash() {
         slots = Array(repeating: -1, count: slots.count * 2)
+        slotHashes = Array(repeating: 0, count: slots.count)
         mask = slots.count - 1
         for id in keys.indices { insertSlot(id) }
     }
@@ -143,17 +158,24 @@ struct WordTable: Sendable {
     }
 
     @inline(__always)
-    func find(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
-        var i = WordTable.hash(word) & mask
+    func find(_ word: UnsafeBufferPointer<UInt8>) -> Int? { find(word, hash: WordTable.hash(word)) }
+
+    /// Looks up `word` whose hash (`WordTable.hash`) is already known.
+    @inline(__always)
+    func find(_ word: UnsafeBufferPointer<UInt8>, hash: Int) -> Int? {
+        var i = hash & mask
         while true {
             let id = Int(slots[i])
             if id < 0 { return nil }
-            if keys[id].withUnsafeBufferPointer({ $0.elementsEqual(word) }) { return id }
+            if slotHashes[i] == hash, keys[id].withUnsafeBufferPointer({ $0.elementsEqual(word) }) { return id }
             i = (i + 1) & mask
         }
     }
 
     var count: Int { keys.count }
+
+    /// The folded bytes of word `id`.
+    func key(_ id: Int) -> [UInt8] { keys[id] }
 }
 
 /// The vocabulary of the normalize stage, loaded once from `Resources/`.
@@ -169,6 +191,13 @@ public struct Lexicon: Sendable {
     var roleBits: [UInt64] = []
     /// Role values per word id: `roleValues[id * WordRole.allCases.count + role.rawValue]`.
     var roleValues: [Double] = []
+    /// Number of roles (the stride of `roleValues`).
+    var roleCount = WordRole.allCases.count
+    /// Longest word in the table, in folded bytes (longer words skip the lookup).
+    var longestWord = 0
+    /// For each word id, the qualifier phrases that can end with it (an articulated preposition
+    /// stands for its bare form: `ai` ends `fino a`).
+    var qualifiersEndingWith: [[Int]] = []
     /// Ids of single words some rules name (`fino`, `ieri`, `giorno`…).
     var known = KnownWords()
     /// Qualifier phrases as word-id sequences.
@@ -260,6 +289,17 @@ public struct Lexicon: Sendable {
         lexicon.known = known
         let n = WordRole.allCases.count
         lexicon.roleBits = entries.map(\.roles)
+        lexicon.longestWord = (0..<table.count).map { table.key($0).count }.max() ?? 0
+        lexicon.qualifiersEndingWith = Array(repeating: [], count: entries.count)
+        for (k, q) in qualifiers.enumerated() {
+            let lastWord = q.words[q.words.count - 1]
+            let prepositions: [WordRole] = [.to, .of, .in, .from]
+            if let role = prepositions.first(where: { entries[lastWord].has($0) }) {
+                for w in entries.indices where entries[w].has(role) { lexicon.qualifiersEndingWith[w].append(k) }
+            } else {
+                lexicon.qualifiersEndingWith[lastWord].append(k)
+            }
+        }
         lexicon.roleValues = Array(repeating: 0, count: entries.count * n)
         for (w, e) in entries.enumerated() {
             for r in WordRole.allCases where e.has(r) { lexicon.roleValues[w * n + r.index] = e.value(r) }
@@ -274,11 +314,12 @@ public struct Lexicon: Sendable {
 /// Word ids the rules compare against directly.
 struct KnownWords: Sendable {
     var un = -1, fino = -1, anni = -1, di = -1, a = -1, ad = -1, da = -1, `in` = -1, d = -1, prima = -1
-    var ieri = -1, giornata = -1, giorno = -1, notte = -1, meno = -1, quarto = -1
+    var ieri = -1, giornata = -1, giorno = -1, notte = -1, meno = -1, quarto = -1, gradi = -1, grado = -1, sotto = -1
 
     static var words: [(WritableKeyPath<KnownWords, Int>, String)] { [
         (\.un, "un"), (\.fino, "fino"), (\.anni, "anni"), (\.di, "di"), (\.a, "a"), (\.ad, "ad"), (\.da, "da"),
         (\.in, "in"), (\.d, "d"), (\.prima, "prima"), (\.ieri, "ieri"), (\.giornata, "giornata"), (\.giorno, "giorno"),
-        (\.notte, "notte"), (\.meno, "meno"), (\.quarto, "quarto"),
+        (\.notte, "notte"), (\.meno, "meno"), (\.quarto, "quarto"), (\.gradi, "gradi"), (\.grado, "grado"),
+        (\.sotto, "sotto"),
     ] }
 }

@@ -40,16 +40,21 @@ public struct Normalizer: Sendable {
 
     /// Runs the date rules at every token that can start a date, left to right.
     private func findDates(_ c: Context) {
+        let rules = RuleRegistry.dates
+        let masks = Self.dateMasks
+        let starters = Self.dateStarters
         var i = 0
         while i < c.count {
             let t = c.tokens[i]
-            if c.claimed[i] || t.kind == .punct || (t.kind == .word && t.number < 0 && c.roles(i) & Self.dateStarters == 0) {
+            if c.claimed[i] || t.kind == .punct || (t.kind == .word && t.number < 0 && c.roles(i) & starters == 0) {
                 i += 1
                 continue
             }
             var next = i + 1
-            for rule in RuleRegistry.dates {
-                if let d = rule.match(c, at: i) {
+            let roles = c.roles(i)
+            let isNumber = t.kind == .digits || t.number >= 0
+            for k in 0..<masks.count where masks[k] & roles != 0 || (isNumber && masks[k] & Self.numberBit != 0) {
+                if let d = rules[k].rule.match(c, at: i) {
                     c.dates.append(d)
                     c.claim(d.first, d.last)
                     next = d.last + 1
@@ -63,10 +68,11 @@ public struct Normalizer: Sendable {
     }
 
     /// Roles of the words a date expression can start with; other words skip the date rules.
-    private static let dateStarters: UInt64 = [
-        WordRole.month, .monthAbbr, .weekday, .ordinal, .last, .relDay, .past, .next, .this, .unit, .monthPart, .season,
-        .rest, .other, .clock, .from, .between, .in, .holidayStart,
-    ].reduce(0) { $0 | (1 << UInt64($1.rawValue)) }
+    private static let dateStarters: UInt64 = RuleRegistry.dates.reduce(0) { $0 | $1.mask }
+    /// A bit no role uses, marking rules that start at numbers.
+    private static let numberBit: UInt64 = 1 << 63
+    /// Trigger masks of the date rules, in registry order.
+    private static let dateMasks: [UInt64] = RuleRegistry.dates.map { $0.mask | ($0.numbers ? numberBit : 0) }
 
     private func numbers(_ c: Context) -> [NumberMention] {
         c.atoms.map { a in

@@ -20,8 +20,11 @@ struct MorphemeTrie: Sendable {
     /// Morpheme index per node, -1 when no morpheme ends there.
     private var terminal: [Int32] = [-1]
     private var morphemes: [Morpheme] = []
+    /// Which two-letter openings a morpheme has (26×26), to reject most words before the trie.
+    private var openings: [Bool] = Array(repeating: false, count: 26 * 26)
 
     mutating func insert(_ word: [UInt8], _ morpheme: Morpheme) {
+        if word.count >= 2 { openings[(Int(word[0]) - 0x61) * 26 + Int(word[1]) - 0x61] = true }
         var node = 0
         for b in word {
             let c = Int(b) - 0x61
@@ -149,8 +152,8 @@ struct MorphemeTrie: Sendable {
     func parseWord(_ w: UnsafeBufferPointer<UInt8>) -> WordNumber? {
         let n = w.count
         guard n >= 2, n <= 60 else { return nil }
-        let c0 = Int(w[0]) &- 0x61
-        guard c0 >= 0, c0 < 26, children[c0] >= 0 else { return nil }
+        let c0 = Int(w[0]) &- 0x61, c1 = Int(w[1]) &- 0x61
+        guard c0 >= 0, c0 < 26, c1 >= 0, c1 < 26, openings[c0 * 26 + c1] else { return nil }
         if let r = parse(w, 0, State(), depth: 0, ordinal: false) { return r }
         // Ordinals: stem + esim[oaie]; the stem may have lost its final vowel (`ventitre|esimo`, `dodic|esimo`).
         guard n > 5, w[n - 5] == 0x65, w[n - 4] == 0x73, w[n - 3] == 0x69, w[n - 2] == 0x6D else { return nil }

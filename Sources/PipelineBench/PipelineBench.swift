@@ -11,7 +11,7 @@ struct PipelineBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline-bench",
         abstract: "Benchmark the pipeline on a generated corpus (fixed seed).",
-        subcommands: [WholeRunBench.self, GenerateCorpus.self],
+        subcommands: [WholeRunBench.self, GenerateCorpus.self, IncrementalBench.self],
         defaultSubcommand: WholeRunBench.self
     )
 }

@@ -13,8 +13,9 @@ struct Pipeline: ParsableCommand {
         commandName: "pipeline",
         abstract: "Turn folders of Italian news articles into datasets of the figures they report.",
         discussion: """
-            Exit codes: 0 success, 64 usage, 65 inspect input unusable, 66 input missing, 70 internal error, \
-            73 cannot write output, 78 config error, 130 interrupted.
+            Exit codes: 0 success, 64 usage, 65 unusable input (inspect, finalize), 66 input missing, \
+            70 internal error, 73 cannot write output, 75 output locked by another run, 78 config error, \
+            130 interrupted (SIGINT), 143 stopped (SIGTERM).
             """,
         version: PipelineVersion.current,
         subcommands: [

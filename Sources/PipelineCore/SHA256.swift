@@ -32,6 +32,9 @@ public struct SHA256Digest: Sendable {
 
     /// Feeds more bytes.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
+        // Contiguous input (arrays, slices, buffers) is hashed block by block without copying.
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { update(contiguous: $0) }
+        guard handled == nil else { return }
         for byte in bytes {
             buffer.append(byte)
             length &+= 1
@@ -40,6 +43,24 @@ public struct SHA256Digest: Sendable {
                 buffer.removeAll(keepingCapacity: true)
             }
         }
+    }
+
+    private mutating func update(contiguous bytes: UnsafeBufferPointer<UInt8>) {
+        var offset = 0
+        length &+= UInt64(bytes.count)
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, bytes.count)
+            buffer.append(contentsOf: bytes[0..<take])
+            offset = take
+            guard buffer.count == 64 else { return }
+            compress(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+        while offset + 64 <= bytes.count {
+            compress(UnsafeBufferPointer(rebasing: bytes[offset..<offset + 64]))
+            offset += 64
+        }
+        buffer.append(contentsOf: bytes[offset...])
     }
 
     /// Finishes and returns the digest as 64 lowercase hex digits.
@@ -65,15 +86,19 @@ public struct SHA256Digest: Sendable {
     }
 
     private mutating func compress(_ block: some Collection<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
-        var index = block.startIndex
+        let done: Void? = block.withContiguousStorageIfAvailable { compress($0) }
+        if done == nil { compress(Array(block)) }
+    }
+
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, schedule: w)
+        }
+    }
+
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
-            var word: UInt32 = 0
-            for _ in 0..<4 {
-                word = (word << 8) | UInt32(block[index])
-                index = block.index(after: index)
-            }
-            w[i] = word
+            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
         }
         for i in 16..<64 {
             let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)

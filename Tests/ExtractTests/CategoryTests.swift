@@ -136,3 +136,31 @@ struct TopicNounTests {
         #expect(figures.map(\.storyID) == ["dtest-s1"])
     }
 }
+
+/// More everyday forms of counted numbers.
+struct EverydayFormTests {
+    @Test(arguments: [
+        ("Le vittime sono salite a [[12|12]].", "vittima", "killed"),
+        ("L'attacco ha causato [[3|3]] morti e decine di feriti.", "persona", "killed"),
+        ("Il numero dei soldati nordcoreani in Russia è salito a [[15mila|15000]].", "soldato", "troops_sent"),
+        ("[[Il 70%|70|%]] dei soldati colpiti è stato ferito.", "percento", "wounded"),
+        ("Sono [[oltre 3.000|3000|more_than]] i soldati nordcoreani morti dall'inizio dell'offensiva.", "soldato", "killed"),
+        ("Nell'attacco sono stati uccisi [[cinque|5]] russi.", "russo", "killed"),
+        ("La guerra va avanti da [[quasi tre|3|almost]] anni.", "anno", "duration"),
+        ("Kiev ha ricevuto aiuti per [[5 miliardi|5000000000]] di euro.", "euro", "money"),
+    ] as [(String, String, String)])
+    func everyday(_ marked: String, _ unit: String, _ category: String) throws {
+        let figure = try #require(MarkedText(marked).figures().first)
+        #expect(figure.unit == unit)
+        #expect(figure.category == category)
+    }
+
+    @Test(arguments: [
+        "[[Un|1]] soldato su [[tre|3]] non torna.",
+        "L'allarme è scattato alle [[5|5]] del mattino.",
+        "Il prezzo è cresciuto di [[tre|3]] volte.",
+    ])
+    func notCounted(_ marked: String) {
+        #expect(MarkedText(marked).figures().isEmpty)
+    }
+}

@@ -40,6 +40,13 @@ struct DateTests {
         ("il 3/2015", "2015-03-01", "2015-03-31", .month),
         ("gli ultimi due giorni", "2025-03-12", "2025-03-13", .day),
         ("tra 10 giorni", "2025-03-24", "2025-03-24", .day),
+        ("entro il 15/2", "2025-02-15", "2025-02-15", .day),
+        ("il 3/3/15", "2015-03-03", "2015-03-03", .day),
+        ("il secondo di marzo", "2025-03-02", "2025-03-02", .day),
+        ("Gennaio 12, 2016", "2016-01-12", "2016-01-12", .day),
+        ("dom 12 gen 2014", "2014-01-12", "2014-01-12", .day),
+        ("ieri l'altro", "2025-03-12", "2025-03-12", .day),
+        ("una settimana fa", "2025-03-07", "2025-03-07", .day),
     ] as [(String, String, String, DateGrain)])
     func resolved(text: String, start: String, end: String, grain: DateGrain) {
         let d = Fixture.dates(text, reference: Self.ref)

@@ -85,6 +85,12 @@ struct NumeralTests {
         ("oltre 3 miliardi", 3_000_000_000),
         ("1e6 operazioni", 1_000_000),
         ("un budget di 10K dollari", 10000),
+        ("meno cinque virgola uno", -5.1),
+        ("negativo tre", -3),
+        ("costa un euro", 1),
+        ("due gradi sotto zero", -2),
+        ("5° sotto zero", -5),
+        ("mille miliardi", 1e12),
     ] as [(String, Double)])
     func singleValue(text: String, value: Double) {
         let got = Fixture.values(text)

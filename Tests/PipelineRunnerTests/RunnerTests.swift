@@ -134,3 +134,33 @@ struct RunnerTests {
         #expect(collector.take().values == (0..<500).map { $0 * 2 })
     }
 }
+
+@Suite("End to end on samples/")
+struct SamplesTests {
+    static let samples = packageRoot + "/samples"
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: SamplesTests.samples), "samples/ is absent"))
+    func everySampleIsAccountedForAndWorkerCountDoesNotShow() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        var outputs: [String: String] = [:]
+        for workers in [1, 4] {
+            scratch.config(#"{"inputs": ["\#(Self.samples)"], "workers": \#(workers), "output": {"directory": "out\#(workers)"}}"#)
+            _ = try Runner(config: try scratch.load()).run()
+            for table in Dataset.tableNames {
+                let csv = try #require(scratch.read("out\(workers)/\(table).csv"))
+                if let other = outputs[table] { #expect(other == csv, "\(table).csv differs between 1 and 4 workers") }
+                outputs[table] = csv
+            }
+        }
+        let documents = parseCSV(try #require(outputs["documents"])).dropFirst().map { $0[1] }
+        let rejects = parseCSV(try #require(outputs["rejects"])).dropFirst().map { $0[0] }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.samples).filter { path in
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: Self.samples + "/" + path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+        }
+        #expect(Set(documents + rejects) == Set(files))
+        #expect(!rejects.isEmpty, "samples/ holds a file that must be rejected")
+    }
+}

@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 import Testing
 @testable import PipelineRunner
@@ -73,6 +74,9 @@ struct WriterTests {
         ("Città di Kursk", "\"Città di Kursk\""),
         ("riga\ncon \"virgolette\" e \\", "\"riga\\ncon \\\"virgolette\\\" e \\\\\""),
         ("\u{1}", "\"\\u0001\""),
+        ("riga\u{2028}separata", "\"riga\\u2028separata\""),
+        ("canc\u{7f}", "\"canc\\u007f\""),
+        ("già – “citato”", "\"già – “citato”\""),
     ])
     func jsonStrings(text: String, expected: String) {
         #expect(JSONText.quote(text) == expected)
@@ -136,6 +140,27 @@ struct AtomicReplaceTests {
             #expect(error.exitStatus.rawValue == 73)
         }
         #expect(scratch.read("output") == "non una cartella")
+    }
+
+    @Test(arguments: [true, false])
+    func swapWithAndWithoutRenameExchange(exchangeWorks: Bool) throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        scratch.write("output/figures.csv", "vecchio\n")
+        scratch.write(".output.staging-1/figures.csv", "nuovo\n")
+        var calls = 0
+        try DatasetWriter.swapIn(staging: scratch.path + "/.output.staging-1", directory: scratch.path + "/output", parent: scratch.path, name: "output") { first, second in
+            calls += 1
+            guard exchangeWorks else {
+                errno = EINVAL  // as on a file system without RENAME_EXCHANGE
+                return -1
+            }
+            return pipeline_exchange_paths(first, second)
+        }
+        #expect(calls == 1)
+        #expect(scratch.read("output/figures.csv") == "nuovo\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0 != "output" }
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
     @Test func staleStagingOfADeadRunIsRemoved() throws {

@@ -89,17 +89,7 @@ struct AttributionRule {
     ///
     /// A bare head (`l'agenzia`, `le stesse fonti`) takes the name of the nearest named source of
     /// the sentences before (`earlierNamed`), when there is one.
-    static func attribution(
-        figure: Range<Int>, own: SentenceAnalysis, sentence: Sentence,
-        next: (SentenceAnalysis, Sentence)?, previous: (SentenceAnalysis, Sentence)?,
-        earlierNamed: String?
-    ) -> String? {
-        guard let span = chosenSpan(figure: figure, own: own, sentence: sentence, next: next, previous: previous) else { return nil }
-        if span.isBare, let named = earlierNamed { return named }
-        return span.name
-    }
-
-    private static func chosenSpan(
+    static func chosenSpan(
         figure: Range<Int>, own: SentenceAnalysis, sentence: Sentence,
         next: (SentenceAnalysis, Sentence)?, previous: (SentenceAnalysis, Sentence)?
     ) -> SourceSpan? {

@@ -25,7 +25,7 @@ struct SentenceAnalysis: Sendable {
 
     /// Analyzes `sentence`; `numbers` are the document's number mentions in text order.
     init(sentence: Sentence, scalars: [Unicode.Scalar], numbers: [NumberSpan], vocabulary: ExtractVocabulary) {
-        tokens = Tokenizer.tokens(of: scalars, in: sentence.start..<sentence.end)
+        tokens = Tokenizer.tokens(of: scalars, in: sentence.start..<sentence.end, words: vocabulary.words)
         numberOfToken = Array(repeating: -1, count: tokens.count)
         var low = 0
         var high = numbers.count

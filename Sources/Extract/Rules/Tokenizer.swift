@@ -16,6 +16,8 @@ struct Token: Sendable, Hashable {
     var kind: Kind
     /// Whether the first scalar is an uppercase letter (`Zelensky`, `NIS`).
     var isCapitalized: Bool
+    /// The vocabulary's id for `key` (see ``WordIndex``), `-1` when unknown.
+    var id: Int = -1
 
     var isWord: Bool { kind == .word }
     var isPunctuation: Bool { kind == .punctuation }
@@ -32,8 +34,8 @@ struct Token: Sendable, Hashable {
 ///
 /// - Complexity: O(n) in the length of the range.
 enum Tokenizer {
-    /// Tokens of `scalars[range]`; offsets are positions in `scalars`.
-    static func tokens(of scalars: [Unicode.Scalar], in range: Range<Int>) -> [Token] {
+    /// Tokens of `scalars[range]`; offsets are positions in `scalars`; `words` gives their ids.
+    static func tokens(of scalars: [Unicode.Scalar], in range: Range<Int>, words: WordIndex? = nil) -> [Token] {
         var tokens: [Token] = []
         var index = range.lowerBound
         let end = range.upperBound
@@ -44,7 +46,8 @@ enum Tokenizer {
                 continue
             }
             guard isAlphanumeric(scalar) else {
-                tokens.append(Token(start: index, end: index + 1, key: key(scalars, index..<(index + 1)), kind: .punctuation, isCapitalized: false))
+                let text = key(scalars, index..<(index + 1))
+                tokens.append(Token(start: index, end: index + 1, key: text, kind: .punctuation, isCapitalized: false, id: words?.id(of: text) ?? -1))
                 index += 1
                 continue
             }
@@ -65,7 +68,8 @@ enum Tokenizer {
                 }
             }
             let kind: Token.Kind = isDigit(scalar) ? .number : .word
-            tokens.append(Token(start: index, end: next, key: key(scalars, index..<next), kind: kind, isCapitalized: scalar.properties.isUppercase))
+            let text = key(scalars, index..<next)
+            tokens.append(Token(start: index, end: next, key: text, kind: kind, isCapitalized: isUppercase(scalar), id: words?.id(of: text) ?? -1))
             index = next
         }
         return tokens
@@ -79,25 +83,47 @@ enum Tokenizer {
 
     /// Lowercased text of `scalars[range]`, with `’`, `‘` and `ʼ` turned into `'`.
     static func key(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
+        // Exact length first, so words of up to 15 bytes stay small strings (no allocation).
+        var capacity = 0
         for index in range {
-            let scalar = scalars[index]
-            if scalar.isASCII {
-                let value = scalar.value
-                view.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
-            } else if isApostrophe(scalar) {
-                view.append("'")
-            } else if scalar.properties.isUppercase {
-                view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else {
-                view.append(scalar)
-            }
+            capacity += scalars[index].isASCII ? 1 : 4
         }
-        return String(view)
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var length = 0
+            for index in range {
+                let scalar = scalars[index]
+                if scalar.isASCII {
+                    let value = UInt8(scalar.value)
+                    buffer[length] = value >= 65 && value <= 90 ? value + 32 : value
+                    length += 1
+                    continue
+                }
+                let lowered: Unicode.Scalar
+                if isApostrophe(scalar) {
+                    lowered = "'"
+                } else if scalar.properties.isUppercase, let mapped = scalar.properties.lowercaseMapping.unicodeScalars.first,
+                          scalar.properties.lowercaseMapping.unicodeScalars.count == 1 {
+                    lowered = mapped
+                } else {
+                    lowered = scalar
+                }
+                for byte in UTF8.encode(lowered)! {
+                    buffer[length] = byte
+                    length += 1
+                }
+            }
+            return length
+        }
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.properties.isWhitespace
+        if scalar.isASCII { return scalar == " " || (scalar.value >= 9 && scalar.value <= 13) }
+        return scalar.properties.isWhitespace
+    }
+
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value >= 65 && scalar.value <= 90 }
+        return scalar.properties.isUppercase
     }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {

@@ -22,17 +22,33 @@ struct CompositionRule: NumeralRule {
             k += 1
             if a.dropped { continue }
             while extend(c, &a) {}
+            if a.negative { a.value = -a.value }
             while k < c.atoms.count, c.atoms[k].first <= a.last { k += 1 }
             if a.isArticle {
                 let j = a.last + 1
-                let keep = j >= c.count || (c.kind(j) == .punct && !c.isPunct(j, "'")) || (c.has(j, .unit) && c.sameLine(j))
+                // `un mese`, `un litro`, `un euro` quantify; so does `una` standing alone.
+                let keep = j >= c.count || (c.kind(j) == .punct && !c.isPunct(j, "'"))
+                    || ((c.has(j, .unit) || c.has(j, .measure)) && c.sameLine(j))
                 if !keep { continue }
             }
             a.high = a.value
             out.append(a)
         }
         c.atoms = out
-        c.rebuildAtomIndex()
+        belowZero(c)
+    }
+
+    /// `due gradi sotto zero`, `5° sotto zero`: the temperature is negative and `zero` is no figure.
+    private func belowZero(_ c: Context) {
+        for k in c.atoms.indices where !c.atoms[k].dropped && c.atoms[k].value > 0 {
+            var j = c.atoms[k].last + 1
+            if c.isPunct(j, "°") || c.isWord(j, c.known.gradi) || c.isWord(j, c.known.grado) { j += 1 } else { continue }
+            guard c.isWord(j, c.known.sotto), let z = c.atom(at: j + 1), c.atoms[z].value == 0, c.atoms[z].isWord else { continue }
+            c.atoms[k].value = -c.atoms[k].value
+            c.atoms[k].high = c.atoms[k].value
+            c.atoms[z].dropped = true
+        }
+        c.atoms.removeAll { $0.dropped }
     }
 
     /// The word atom starting at `j`, extended by its own scale word (`trecento mila`).
@@ -65,6 +81,12 @@ struct CompositionRule: NumeralRule {
         return nil
     }
 
+    private static let collectiveRoles: [WordRole] = [.collective, .collectiveExact, .vague, .vagueExact]
+    @inline(__always) private static var collectives: UInt64 {
+        1 << UInt64(WordRole.collective.rawValue) | 1 << UInt64(WordRole.collectiveExact.rawValue)
+            | 1 << UInt64(WordRole.vague.rawValue) | 1 << UInt64(WordRole.vagueExact.rawValue)
+    }
+
     /// Tries one extension of `a`; returns whether it grew.
     private func extend(_ c: Context, _ a: inout Atom) -> Bool {
         let j = a.last + 1
@@ -80,8 +102,8 @@ struct CompositionRule: NumeralRule {
             return true
         }
         // Collective noun: `un migliaio`, `tre dozzine`, `due centinaia`, `mezza dozzina`.
-        if spaced, a.value > 0, a.scale == 1, a.isInteger || a.value == 0.5 {
-            for role in [WordRole.collective, .collectiveExact, .vague, .vagueExact] {
+        if spaced, a.value > 0, a.scale == 1, a.isInteger || a.value == 0.5, c.roles(j) & Self.collectives != 0 {
+            for role in Self.collectiveRoles {
                 if let v = c.roleValue(j, role) {
                     a.value *= v
                     a.slot = 1

@@ -7,10 +7,13 @@ import PipelineCore
 /// a weekday with a day number `sabato 23` (the nearest such day).
 /// Without a year, the occurrence nearest the reference is taken (`--03-25` when there is none).
 struct DayMonthRule: DateRule {
+    let triggers: [WordRole] = [.weekday, .weekdayAbbr, .ordinal]
+    let startsAtNumbers = true
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
         var weekday: Int?
-        if let w = c.roleValue(k, .weekday) {
+        if let w = c.roleValue(k, .weekday) ?? (c.has(k, .weekdayAbbr) && c.dayOfMonth(at: k + 1) != nil ? c.roleValue(k, .weekdayAbbr) : nil) {
             weekday = Int(w)
             k += 1
             if c.isPunct(k, ",") { k += 1 }

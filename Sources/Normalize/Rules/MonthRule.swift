@@ -6,6 +6,9 @@ import PipelineCore
 /// `novembre scorso`, `lo scorso aprile`, `il prossimo giugno`, month thirds `inizio`/`metà`/`fine
 /// ottobre`, `ai primi di marzo`, `alla fine di aprile`, and `a Settembre, il ventuno, 1978`.
 struct MonthRule: DateRule {
+    let triggers: [WordRole] = [.month, .monthAbbr, .monthPart, .ordinal, .past, .next]
+    let startsAtNumbers = false
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
         var part: Int?
@@ -30,6 +33,11 @@ struct MonthRule: DateRule {
         // `a Settembre, il ventuno, millenovecentosettantotto`
         if part == nil, shift == 0, c.isPunct(lm + 1, ","), c.has(lm + 2, .article), let (d, ld) = c.dayOfMonth(at: lm + 3),
            let y = c.trailingYear(after: ld), let v = c.dayValue(m, d, year: y.year, at: i) {
+            return DateFound(first: i, last: y.last, value: v)
+        }
+        // `Gennaio 12, 2016`
+        if part == nil, shift == 0, c.isDigits(lm + 1), c.sameLine(lm + 1), let (d, ld) = c.dayOfMonth(at: lm + 1),
+           c.isPunct(ld + 1, ","), let y = c.year(at: ld + 2), let v = c.dayValue(m, d, year: y.year, at: i) {
             return DateFound(first: i, last: y.last, value: v)
         }
         var v: DateValue
@@ -69,6 +77,9 @@ struct MonthRule: DateRule {
 /// `l'ultima settimana di marzo`, `ultimo lunedì di marzo`, `terzo martedì di settembre 2014`,
 /// `l'ultimo giorno di ottobre 2015`.
 struct MonthOrdinalRule: DateRule {
+    let triggers: [WordRole] = [.ordinal, .last]
+    let startsAtNumbers = true
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         var n: Int
         if c.has(i, .last) { n = -1 } else if let o = c.ordinal(i), o.value <= 5 { n = Int(o.value) } else { return nil }

@@ -19,6 +19,11 @@ struct NumeralAtomRule: NumeralRule {
                 var a = Atom(first: i, last: i, value: n.value)
                 a.slot = n.slot
                 a.isWord = true
+                if c.has(i - 1, .negative) || (i == 1 && c.has(0, .minus)) {  // `negativo tre`, `meno cinque` opening a text
+                    a.negative = true
+                    a.first = i - 1
+                    a.mentionFirst = i - 1
+                }
                 let first = c.bytes[Int(t.byteStart)] | 0x20
                 if n.value == 1, t.end - t.start <= 3, first == 0x75 {  // un, una, uno
                     let isUno = t.end - t.start == 3 && c.bytes[Int(t.byteStart) + 2] | 0x20 == 0x6F
@@ -33,6 +38,7 @@ struct NumeralAtomRule: NumeralRule {
                 c.atoms.append(a)
                 i += 1
             } else {
+                if t.kind == .word, c.roles(i) & VaguePluralRule.triggers != 0 { c.vagueCandidates.append(i) }
                 i += 1
             }
         }
@@ -156,7 +162,7 @@ struct NumeralAtomRule: NumeralRule {
             if c.isPunct(s, "ª") || c.isPunct(s, "º") { return s + 1 }
             if c.isPunct(s, "°") {
                 let u = s + 1
-                if !(c.has(u, .unitDegree) && c.sameLine(u)) { return s + 1 }
+                if !((c.has(u, .unitDegree) || c.isWord(u, c.known.sotto)) && c.sameLine(u)) { return s + 1 }
             }
             if c.isWord(s) {
                 let len = c.tokens[s].end - c.tokens[s].start
@@ -190,9 +196,11 @@ struct NumeralAtomRule: NumeralRule {
             a.value = -a.value
             a.first = f - 1
             a.plainDigits = 0
-        } else if c.has(f - 1, .negative) {
+        } else if c.has(f - 1, .negative) || (f == 1 && c.has(0, .minus)) || (f == 1 && c.isPunct(0, "-")) {
+            // `negativo 1200`; at the very start of a text also `meno 12` and `- 1.200.000`.
             a.value = -a.value
             a.plainDigits = 0
+            if f == 1 { a.first = 0 }
         }
         // Fraction a/b (1/2, -4/5).
         if c.isPunct(a.last + 1, "/"), c.glued(a.last + 1), c.isDigits(a.last + 2), c.glued(a.last + 2),

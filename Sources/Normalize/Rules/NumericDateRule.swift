@@ -6,6 +6,9 @@ import PipelineCore
 /// `10/1-11/2/2017`; a year range `2014-2018`.
 /// Plain numbers (`6005`, `73 20`, `000`) are not dates.
 struct NumericDateRule: DateRule {
+    let triggers: [WordRole] = [.month]
+    let startsAtNumbers = true
+
     private struct Part { var value: Int; var digits: Int; var isMonthWord: Bool; var token: Int }
 
     /// Reads up to three glued parts separated by `/`, `-` or `.` starting at `i`.
@@ -47,9 +50,11 @@ struct NumericDateRule: DateRule {
                 let (y, m, d) = (p[0].value, p[1].value, p[2].value)
                 return Cal.valid(y, m, d) ? (y, m, d) : nil
             }
-            guard p[2].digits == 4, p[0].digits <= 2, p[1].digits <= 2 else { return nil }
+            guard p[2].digits == 4 || (p[2].digits == 2 && seps.allSatisfy { $0 == 0x2F || $0 == 0x2E }),
+                  p[0].digits <= 2, p[1].digits <= 2 || p[1].isMonthWord else { return nil }
             var (d, m) = (p[0].value, p[1].value)
-            let y = p[2].value
+            // Two-digit years: 00–49 → 2000s, 50–99 → 1900s (`3/3/15`, `14/4/74`).
+            let y = p[2].digits == 2 ? (p[2].value < 50 ? 2000 + p[2].value : 1900 + p[2].value) : p[2].value
             if !p[1].isMonthWord, m > 12, d <= 12 { swap(&d, &m) }
             return Cal.valid(y, m, d) ? (y, m, d) : nil
         }
@@ -98,6 +103,15 @@ struct NumericDateRule: DateRule {
                     if a <= e { return DateFound(first: i, last: qlast, value: .span(a, e, .day)) }
                 }
             }
+        }
+        // Day and month without a year, `15/2`, `10/12`: small fractions (`1/2`, `3/4`) stay numbers.
+        if p.count == 2, seps == [0x2F], p[0].digits <= 2, p[1].digits <= 2, !(c.glued(last + 1) && c.isPunct(last + 1, "-")) {
+            let (d, m) = (p[0].value, p[1].value)
+            let fraction = d < m && m <= 10
+            if !fraction, (1...12).contains(m), (1...31).contains(d), let v = c.dayValue(m, d, year: nil, at: i) {
+                return DateFound(first: i, last: last, value: v)
+            }
+            return nil
         }
         guard p.count >= 2, let r = interpret(p, seps) else { return nil }
         // A glued continuation means something else (a version, an IP address).

@@ -3,6 +3,9 @@ import PipelineCore
 /// Quarters: `il terzo trimestre del 2016`, `quarto trimestre 2018`, `terzo trimestre di quest'anno`;
 /// without a year, the most recent such quarter (the next one in a future-tense clause).
 struct QuarterRule: DateRule {
+    let triggers: [WordRole] = [.ordinal]
+    let startsAtNumbers = true
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         guard let o = c.ordinal(i), (1...4).contains(Int(o.value)), c.roleValue(i + 1, .unit) == 4 else { return nil }
         let q = Int(o.value)
@@ -24,6 +27,9 @@ struct QuarterRule: DateRule {
 /// `l'estate scorsa`, `la scorsa primavera`, `quest'estate`, `in autunno` (most recent, or next in a
 /// future-tense clause). Winter `Y` runs from December of `Y` to February of `Y+1`.
 struct SeasonRule: DateRule {
+    let triggers: [WordRole] = [.season, .past, .next, .this]
+    let startsAtNumbers = false
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
         var shift: Int?
@@ -65,6 +71,9 @@ struct SeasonRule: DateRule {
 /// `Nel millenovecentoventotto`; `negli anni 1970`, `anni 2000`, `anni duemila`, `anni '90`,
 /// `anni novanta` (a span of years). A four-digit number is a year only after such a word.
 struct YearRule: DateRule {
+    let triggers: [WordRole] = [.unit]
+    let startsAtNumbers = true
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         if c.roleValue(i, .unit) == 5, c.isWord(i, c.known.anni), let v = decade(c, i + 1) {
             return DateFound(first: i, last: v.last, value: v.value)
@@ -108,8 +117,15 @@ struct YearRule: DateRule {
 /// Days named relative to the reference: `oggi`, `ieri`, `domani`, `dopodomani`, `l'altro ieri`,
 /// `l'altroieri`, `domattina`, `in giornata`, `questo giorno`, `il giorno passato`.
 struct RelativeDayRule: DateRule {
+    let triggers: [WordRole] = [.relDay, .other, .in, .this, .unit, .next]
+    let startsAtNumbers = false
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         if let o = c.roleValue(i, .relDay) {
+            // `ieri l'altro` = l'altro ieri
+            if o == -1, c.has(i + 1, .article), c.isPunct(i + 2, "'"), c.has(i + 3, .other) {
+                return DateFound(first: i, last: i + 3, value: c.relativeDay(-2))
+            }
             return DateFound(first: i, last: c.has(i + 1, .daypart) ? i + 1 : i, value: c.relativeDay(Int(o)))
         }
         if c.has(i, .other), c.isWord(i + 1, c.known.ieri) { return DateFound(first: i, last: i + 1, value: c.relativeDay(-2)) }
@@ -143,6 +159,9 @@ func shift(_ day: Day, unit: Int, by n: Int) -> Day? {
 /// `7 giorni fa`, `tre mesi fa`, `due anni fa`, `1 mese, 2 anni e 21 giorni fa` (a day);
 /// `tra 16 settimane`, `fra 10 giorni`, `in due settimane`, `tra due settimane da adesso`.
 struct AgoRule: DateRule {
+    let triggers: [WordRole] = [.between, .in]
+    let startsAtNumbers = true
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         // `negli ultimi 3 mesi` is a span, not the start of `3 mesi fa`.
         if c.has(i - 1, .last) || c.has(i - 1, .next) || c.has(i - 1, .past) { return nil }
@@ -180,6 +199,9 @@ struct AgoRule: DateRule {
 /// `i 2 giorni passati`, `i prossimi 3 giorni`, `le ultime 2 settimane`, `le 3 prossime settimane`,
 /// `le 3 settimane precedenti`. Spans of months or years are left as durations.
 struct RollingSpanRule: DateRule {
+    let triggers: [WordRole] = [.last, .past, .next]
+    let startsAtNumbers = true
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         var dir = 0
         var k = i

@@ -83,8 +83,12 @@ struct QualifierRule: NumeralRule {
             var p = c.atoms[k].mentionFirst - 1
             // Optional article between the hedge and the number: `oltre i 300`, `circa il 50%`.
             if c.has(p, .article), c.isWord(p) { p -= 1 } else if c.isPunct(p, "'"), c.has(p - 1, .article) { p -= 2 }
-            for (words, q) in c.lexicon.qualifiers where matches(c, words, endingAt: p) {
-                let first = p - words.count + 1
+            guard c.isWord(p), c.tokens[p].word >= 0 else { continue }
+            for index in c.lexicon.qualifiersEndingWith[Int(c.tokens[p].word)] {
+                let (words, q) = c.lexicon.qualifiers[index]
+                guard matches(c, words, endingAt: p) else { continue }
+                var first = p
+                for _ in 1..<max(words.count, 1) { first -= 1; if c.isPunct(first, "'") { first -= 1 } }
                 if q != .exact || c.atoms[k].qualifier == .exact { c.atoms[k].qualifier = q }
                 c.atoms[k].mentionFirst = first
                 break

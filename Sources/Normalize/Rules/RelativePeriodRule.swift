@@ -7,6 +7,9 @@ import PipelineCore
 /// `l'anno dopo il prossimo`; with a weekday: `la prossima settimana, domenica`;
 /// the rest of a period: `il resto di questa settimana`, `il resto dell'anno`.
 struct RelativePeriodRule: DateRule {
+    let triggers: [WordRole] = [.rest, .this, .past, .next, .unit]
+    let startsAtNumbers = false
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
         var rest = false
@@ -84,6 +87,9 @@ struct RelativePeriodRule: DateRule {
 /// settimana`, `lunedì della settimana prossima`, `domenica pomeriggio prossima`,
 /// `da mar a gio` (abbreviations only in such a range).
 struct WeekdayRule: DateRule {
+    let triggers: [WordRole] = [.past, .next, .this, .from, .weekday]
+    let startsAtNumbers = false
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
         var shift: Int?
@@ -132,6 +138,9 @@ struct WeekdayRule: DateRule {
 /// `festa della mamma` (second Sunday of May), `pasquetta`, with an optional year
 /// (`giorno del ringraziamento del 2010`); without one, the occurrence nearest the reference.
 struct HolidayRule: DateRule {
+    let triggers: [WordRole] = [.holidayStart]
+    let startsAtNumbers = false
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         guard c.isWord(i), c.tokens[i].word >= 0 else { return nil }
         for (words, rule) in c.lexicon.holidays where Int(c.tokens[i].word) == words[0] {

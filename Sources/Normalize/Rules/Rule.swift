@@ -7,8 +7,25 @@ protocol NumeralRule: Sendable {
 
 /// A date rule: tries to read a date expression starting at token `i`.
 protocol DateRule: Sendable {
+    /// Roles of the words the rule can start at (besides digits and number words).
+    var triggers: [WordRole] { get }
+    /// Whether the rule can start at digits or a number word.
+    var startsAtNumbers: Bool { get }
     /// The date found at `i` (its tokens are claimed), or nil.
     func match(_ c: Context, at i: Int) -> DateFound?
+}
+
+/// A date rule with its trigger mask, computed once.
+struct PreparedDateRule: Sendable {
+    let rule: any DateRule
+    let mask: UInt64
+    let numbers: Bool
+
+    init(_ rule: any DateRule) {
+        self.rule = rule
+        mask = rule.triggers.reduce(0) { $0 | (1 << UInt64($1.rawValue)) }
+        numbers = rule.startsAtNumbers
+    }
 }
 
 /// The resolved value of a date expression.
@@ -38,11 +55,11 @@ enum RuleRegistry {
     /// Numeral rules before dates.
     static let numerals: [any NumeralRule] = [NumeralAtomRule(), CompositionRule(), VaguePluralRule(), PercentRule()]
     /// Date rules, tried in this order at each token.
-    static let dates: [any DateRule] = [
+    static let dates: [PreparedDateRule] = [
         TimeOfDayRule(), NumericDateRule(), HolidayRule(), DayMonthRule(), MonthRule(), MonthOrdinalRule(), QuarterRule(),
         SeasonRule(),
         YearRule(), RelativeDayRule(), AgoRule(), RollingSpanRule(), RelativePeriodRule(), WeekdayRule(),
-    ]
+    ].map(PreparedDateRule.init)
     /// Numeral rules after dates.
     static let numeralsAfterDates: [any NumeralRule] = [RangeRule(), QualifierRule()]
 }

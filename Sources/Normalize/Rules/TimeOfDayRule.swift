@@ -2,6 +2,9 @@
 /// `08:51`, `8:00:24pm`, `alle 14`, `ore 9`, `dalle cinque alle sette`, `alle 9.30`, `3pm`, `9 am`,
 /// `alle sette meno un quarto`, `alle cinque e venti`.
 struct TimeOfDayRule: DateRule {
+    let triggers: [WordRole] = [.clock]
+    let startsAtNumbers = true
+
     func match(_ c: Context, at i: Int) -> DateFound? {
         var last = -1
         if c.isDigits(i), c.digitCount(i) <= 2, c.isPunct(i + 1, ":"), c.glued(i + 1), c.isDigits(i + 2), c.glued(i + 2),

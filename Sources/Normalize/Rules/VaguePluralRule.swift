@@ -4,13 +4,16 @@
 /// `qualche centinaio` 100–900.
 struct VaguePluralRule: NumeralRule {
     func apply(_ c: Context) {
-        var covered = Array(repeating: false, count: c.count)
-        for a in c.atoms where !a.dropped { for t in a.first...a.last { covered[t] = true } }
         var added = false
-        var i = 0
-        while i < c.count {
-            defer { i += 1 }
-            guard c.isWord(i), !covered[i] else { continue }
+        var cursor = 0
+        let existing = c.atoms
+        func covered(_ t: Int) -> Bool {
+            while cursor < existing.count, existing[cursor].last < t { cursor += 1 }
+            return cursor < existing.count && existing[cursor].first <= t && !existing[cursor].dropped
+        }
+        var skipUntil = -1
+        for i in c.vagueCandidates {
+            guard i > skipUntil, !covered(i) else { continue }
             var base: Double
             if let v = c.roleValue(i, .vague) ?? c.roleValue(i, .vagueExact) {
                 base = v
@@ -22,7 +25,7 @@ struct VaguePluralRule: NumeralRule {
                 continue
             }
             var last = i
-            if c.has(i + 1, .of), c.sameLine(i + 2), !covered[min(i + 2, c.count - 1)],
+            if c.has(i + 1, .of), c.sameLine(i + 2), !covered(i + 2),
                let v2 = c.roleValue(i + 2, .vague) ?? c.roleValue(i + 2, .scale), v2 > base, isPlural(c, i + 2) {
                 base *= v2
                 last = i + 2
@@ -34,12 +37,17 @@ struct VaguePluralRule: NumeralRule {
             a.slot = 1
             c.atoms.append(a)
             added = true
-            i = last
+            skipUntil = last
         }
         if added {
             c.atoms.sort { $0.first < $1.first }
             c.rebuildAtomIndex()
         }
+    }
+
+    @inline(__always) static var triggers: UInt64 {
+        1 << UInt64(WordRole.vague.rawValue) | 1 << UInt64(WordRole.vagueExact.rawValue)
+            | 1 << UInt64(WordRole.collective.rawValue) | 1 << UInt64(WordRole.scale.rawValue)
     }
 
     /// Plural forms end in `i` or `a` (`milioni`, `migliaia`, `centinaia`) or `e` (`decine`).

@@ -41,25 +41,34 @@ public struct CacheEntry: Sendable, Hashable {
 /// database (`.pipeline-cache.sqlite`, one row per input path) so that a scheduled run only
 /// analyses new or changed files.
 ///
-/// The cache is written into the run's staging directory with the datasets and swapped in with
-/// them, so it always describes exactly the dataset beside it: a removed input leaves it, a
-/// killed run leaves the previous one. A rebuilt or upgraded tool, or a change to the options of
-/// the per-document stages, makes every entry miss.
+/// Only the keys are read up front; an outcome is read when its input turns out unchanged, so
+/// a run never holds the whole cache in memory. The next cache is written by a ``CacheWriter``
+/// as documents finish and is swapped in with the datasets, so it always describes exactly the
+/// dataset beside it: a removed input leaves it, a killed run leaves the previous one. A rebuilt
+/// or upgraded tool, or a change to the options of the per-document stages, makes every entry
+/// miss.
 ///
-///     let cache = ResultCache.load(outputDirectory: "/srv/output")
-///     cache.entries["notizie/kursk.html"]?.key.contentSHA256   // "3f2a…"
+///     let (cache, warning) = ResultCache.load(outputDirectory: "/srv/output")
+///     cache.keys["notizie/kursk.html"]?.contentSHA256   // "3f2a…"
 public struct ResultCache: Sendable {
     /// The cache's file name inside the output directory (hidden, so the writer carries it).
     public static let fileName = ".pipeline-cache.sqlite"
     /// Version of the table layout; a file with another version is ignored.
     static let schemaVersion = 1
 
-    /// Entries by path.
-    public var entries: [String: CacheEntry]
+    /// Keys by input path.
+    public let keys: [String: CacheKey]
+    private let database: DatabaseQueue?
 
-    /// Creates a cache holding `entries`.
-    public init(entries: [String: CacheEntry] = [:]) {
-        self.entries = entries
+    /// An empty cache.
+    public init() {
+        keys = [:]
+        database = nil
+    }
+
+    private init(keys: [String: CacheKey], database: DatabaseQueue) {
+        self.keys = keys
+        self.database = database
     }
 
     /// The tool version and its executable's size and modification time: a rebuilt binary
@@ -75,9 +84,9 @@ public struct ResultCache: Sendable {
         return PipelineVersion.current + "+\(size.int64Value)-\(millis)"
     }()
 
-    /// Reads the cache of `outputDirectory`.
+    /// Opens the cache of `outputDirectory` and reads its keys.
     ///
-    /// - Returns: The entries, or an empty cache with a warning when the file exists but cannot
+    /// - Returns: The cache, or an empty cache with a warning when the file exists but cannot
     ///   be read (it is then rebuilt by this run).
     public static func load(outputDirectory: String) -> (cache: ResultCache, warning: String?) {
         let path = outputDirectory + "/" + fileName
@@ -85,52 +94,43 @@ public struct ResultCache: Sendable {
         do {
             var configuration = Configuration()
             configuration.readonly = true
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
-            let entries = try queue.read { db -> [String: CacheEntry] in
+            let database = try DatabaseQueue(path: path, configuration: configuration)
+            let keys = try database.read { db -> [String: CacheKey] in
                 let version = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
                 guard version == schemaVersion else { return [:] }
-                var entries: [String: CacheEntry] = [:]
-                let rows = try Row.fetchCursor(db, sql: "SELECT path, content_sha256, tool, config_digest, outcome FROM results")
+                var keys: [String: CacheKey] = [:]
+                let rows = try Row.fetchCursor(db, sql: "SELECT path, content_sha256, tool, config_digest FROM results")
                 while let row = try rows.next() {
-                    let entry = CacheEntry(
-                        path: row["path"],
-                        key: CacheKey(contentSHA256: row["content_sha256"], tool: row["tool"], configDigest: row["config_digest"]),
-                        outcome: row["outcome"]
-                    )
-                    entries[entry.path] = entry
+                    keys[row["path"]] = CacheKey(contentSHA256: row["content_sha256"], tool: row["tool"], configDigest: row["config_digest"])
                 }
-                return entries
+                return keys
             }
-            return (ResultCache(entries: entries), nil)
+            return (ResultCache(keys: keys, database: database), nil)
         } catch {
             return (ResultCache(), "the cache \(path) cannot be read (\(error)); every document is analysed again")
         }
     }
 
-    /// Writes `entries` as a new cache file at `path` (inside the staging directory).
-    public static func save(_ entries: [CacheEntry], to path: String) throws {
-        try? FileManager.default.removeItem(atPath: path)
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF")
-            try db.inTransaction {
-                try db.execute(sql: """
-                    CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
-                    CREATE TABLE results (
-                        path TEXT PRIMARY KEY NOT NULL, content_sha256 TEXT NOT NULL, tool TEXT NOT NULL,
-                        config_digest TEXT NOT NULL, outcome BLOB NOT NULL
-                    );
-                    """)
-                try db.execute(sql: "INSERT INTO meta VALUES ('schema_version', ?)", arguments: [String(schemaVersion)])
-                let insert = try db.makeStatement(sql: "INSERT INTO results VALUES (?, ?, ?, ?, ?)")
-                for entry in entries.sorted(by: { $0.path < $1.path }) {
-                    try insert.execute(arguments: [entry.path, entry.key.contentSHA256, entry.key.tool, entry.key.configDigest, entry.outcome])
-                }
-                return .commit
-            }
-        }
-        try queue.close()
+    /// The stored outcome of `path`, encoded; `nil` when absent or unreadable.
+    public func outcome(for path: String) -> Data? {
+        try? database?.read { try Data.fetchOne($0, sql: "SELECT outcome FROM results WHERE path = ?", arguments: [path]) }
+    }
+
+    /// Closes the file.
+    public func close() {
+        try? database?.close()
+    }
+
+    /// Creates the tables of an empty cache file.
+    static func createSchema(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+            CREATE TABLE results (
+                path TEXT PRIMARY KEY NOT NULL, content_sha256 TEXT NOT NULL, tool TEXT NOT NULL,
+                config_digest TEXT NOT NULL, outcome BLOB NOT NULL
+            );
+            """)
+        try db.execute(sql: "INSERT INTO meta VALUES ('schema_version', ?)", arguments: [String(schemaVersion)])
     }
 
     /// Encodes an outcome for the cache (non-finite numbers as strings).
@@ -145,5 +145,107 @@ public struct ResultCache: Sendable {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return try? decoder.decode(DocumentOutcome.self, from: data)
+    }
+}
+
+/// Writes the next cache while documents finish, in batches, into a file beside the output
+/// directory (`.NAME.cache-PID.sqlite`); ``finish(into:)`` moves it into the staging directory.
+///
+/// A run that stops before that removes the file (``discard()``); one that is killed leaves it,
+/// and the next run on the same output directory removes it.
+///
+/// `@unchecked Sendable` is safe: `pending` and `failure` are only touched while `lock` is
+/// held; the database is a GRDB `DatabaseQueue`, which serializes its own accesses.
+public final class CacheWriter: @unchecked Sendable {
+    /// The temporary file.
+    public let path: String
+    private let database: DatabaseQueue
+    private let lock = NSLock()
+    private var pending: [CacheEntry] = []
+    private var failure: String?
+    private static let batchSize = 256
+
+    /// Creates an empty cache file for a run on `outputDirectory`, after removing the ones that
+    /// killed runs left.
+    public init(outputDirectory: String) throws {
+        let parent = PathText.parent(outputDirectory)
+        let prefix = "." + PathText.name(outputDirectory) + ".cache-"
+        Self.removeStale(in: parent, prefix: prefix)
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        path = parent + "/" + prefix + "\(getpid()).sqlite"
+        try? FileManager.default.removeItem(atPath: path)
+        database = try DatabaseQueue(path: path)
+        try database.writeWithoutTransaction { db in
+            // A private scratch file: no rollback journal; it is synced before it is moved.
+            try db.execute(sql: "PRAGMA journal_mode = OFF")
+            try db.execute(sql: "PRAGMA synchronous = OFF")
+            try db.inTransaction {
+                try ResultCache.createSchema(db)
+                return .commit
+            }
+        }
+    }
+
+    /// Adds one entry (called concurrently by the workers).
+    public func add(_ entry: CacheEntry) {
+        lock.lock()
+        pending.append(entry)
+        guard pending.count >= Self.batchSize else { return lock.unlock() }
+        let batch = pending
+        pending = []
+        lock.unlock()
+        write(batch)
+    }
+
+    /// Writes the last entries, closes the file and moves it to `destination`.
+    ///
+    /// - Returns: A warning when some entries could not be stored (the cache then lacks them,
+    ///   and the next run analyses those documents again).
+    public func finish(into destination: String) throws -> String? {
+        lock.lock()
+        let batch = pending
+        pending = []
+        lock.unlock()
+        write(batch)
+        try database.close()
+        try DatasetWriter.syncPath(path)
+        try FileManager.default.moveItem(atPath: path, toPath: destination)
+        lock.lock()
+        defer { lock.unlock() }
+        return failure
+    }
+
+    /// Closes and removes the file (the run stopped without writing).
+    public func discard() {
+        try? database.close()
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    private func write(_ batch: [CacheEntry]) {
+        guard !batch.isEmpty else { return }
+        do {
+            try database.inTransaction { db in
+                let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)")
+                for entry in batch {
+                    try insert.execute(arguments: [entry.path, entry.key.contentSHA256, entry.key.tool, entry.key.configDigest, entry.outcome])
+                }
+                return .commit
+            }
+        } catch {
+            lock.lock()
+            defer { lock.unlock() }
+            if failure == nil { failure = "the cache could not store \(batch.count) results (\(error)); they will be analysed again next time" }
+        }
+    }
+
+    /// Removes `PREFIX<pid>.sqlite` files of processes that no longer exist.
+    private static func removeStale(in parent: String, prefix: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".sqlite") {
+            guard let pid = Int32(entry.dropFirst(prefix.count).dropLast(".sqlite".count)) else { continue }
+            if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
+                try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+            }
+        }
     }
 }

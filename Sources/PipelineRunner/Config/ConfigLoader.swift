@@ -1,4 +1,5 @@
 import Dedup
+import Extract
 import Foundation
 import Ingest
 import PipelineCore
@@ -115,6 +116,13 @@ public enum ConfigLoader {
             else { throw invalid("stages.extract.vocabulary", JSONText.quote(vocabulary) + " (not a readable file)") }
             extract.vocabularyPath = path
             extract.vocabularySHA256 = SHA256Digest.hex(of: bytes)
+            do {
+                extract.vocabulary = extract.replaceVocabulary
+                    ? try ExtractVocabulary(data: Data(bytes), origin: PathText.name(path))
+                    : try ExtractVocabulary.standard.merging(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw .config(.invalidReferencedFile(file: name, keyPath: "stages.extract.vocabulary", problem: error.description))
+            }
         } else if extract.replaceVocabulary {
             throw invalid("stages.extract.vocabulary", "nothing, but replace_vocabulary is true")
         }

@@ -1,4 +1,5 @@
 import Dedup
+import Extract
 import Ingest
 import PipelineCore
 
@@ -6,7 +7,7 @@ import PipelineCore
 ///
 /// Built by ``ConfigLoader`` from a ``ConfigFile``; nothing runs before this exists, so a
 /// wrong key fails in a second rather than after an hour of work.
-public struct PipelineConfig: Sendable, Hashable {
+public struct PipelineConfig: Sendable {
     /// The config file it came from (as given on the command line), for messages.
     public var file: String
     /// Directory relative paths in the config are resolved against.
@@ -107,19 +108,26 @@ public struct OutputSettings: Sendable, Hashable {
     }
 }
 
-/// Options of the extract stage taken from `stages.extract`.
-public struct ExtractSettings: Sendable, Hashable {
+/// Options of the extract stage taken from `stages.extract`, with the vocabulary they give.
+public struct ExtractSettings: Sendable {
     /// Absolute path of an extra vocabulary file, if configured.
     public var vocabularyPath: String?
     /// SHA-256 of that file's bytes when the config was loaded (part of the config digest).
     public var vocabularySHA256: String?
     /// Whether that file replaces the built-in vocabulary.
     public var replaceVocabulary: Bool
+    /// The vocabulary the extractor reads figures with: the bundled one, extended by the
+    /// configured file, or that file alone when `replaceVocabulary` is set.
+    public var vocabulary: ExtractVocabulary
 
-    /// Creates extract settings.
-    public init(vocabularyPath: String? = nil, vocabularySHA256: String? = nil, replaceVocabulary: Bool = false) {
+    /// Creates extract settings; the vocabulary defaults to the bundled one.
+    public init(
+        vocabularyPath: String? = nil, vocabularySHA256: String? = nil, replaceVocabulary: Bool = false,
+        vocabulary: ExtractVocabulary = .standard
+    ) {
         self.vocabularyPath = vocabularyPath
         self.vocabularySHA256 = vocabularySHA256
         self.replaceVocabulary = replaceVocabulary
+        self.vocabulary = vocabulary
     }
 }

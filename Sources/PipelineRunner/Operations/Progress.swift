@@ -188,10 +188,17 @@ public final class RunProgress: @unchecked Sendable {
         var text = "\(done)/\(total) documents  \(tenths / 10).\(tenths % 10) docs/s"
         if rate > 0 && done < total {
             let left = Int((Double(total - done) / rate).rounded(.up))
-            text += "  ETA \(left / 60):" + (left % 60 < 10 ? "0" : "") + "\(left % 60)"
+            text += "  ETA " + clock(seconds: left)
         }
         if reused > 0 { text += "  (\(reused) reused)" }
         return text
+    }
+
+    /// `m:ss`, or `h:mm:ss` from one hour on.
+    static func clock(seconds: Int) -> String {
+        func twoDigits(_ value: Int) -> String { (value < 10 ? "0" : "") + "\(value)" }
+        let hours = seconds / 3600, minutes = seconds / 60 % 60
+        return hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(seconds % 60))" : "\(minutes):\(twoDigits(seconds % 60))"
     }
 
     private func tick() {

@@ -94,7 +94,13 @@ public struct DatasetWriter: Sendable {
     }
 
     /// Swaps `staging` into `directory`; afterwards the old dataset is deleted.
-    static func swapIn(staging: String, directory: String, parent: String, name: String) throws(PipelineError) {
+    ///
+    /// - Parameter exchange: Swaps two paths atomically, returning 0 or -1 with `errno` set;
+    ///   `renameat2(RENAME_EXCHANGE)` unless a test passes one that fails.
+    static func swapIn(
+        staging: String, directory: String, parent: String, name: String,
+        exchange: (String, String) -> Int32 = { pipeline_exchange_paths($0, $1) }
+    ) throws(PipelineError) {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
@@ -107,7 +113,7 @@ public struct DatasetWriter: Sendable {
                 try? FileManager.default.removeItem(atPath: staging)
                 throw .cannotWrite(path: directory, reason: "rename failed: \(reason)")
             }
-        } else if pipeline_exchange_paths(staging, directory) == 0 {
+        } else if exchange(staging, directory) == 0 {
             try? FileManager.default.removeItem(atPath: staging)  // now holds the previous dataset
         } else {
             let aside = parent + "/.\(name).old-\(getpid())"

@@ -26,7 +26,7 @@ public struct DocumentPipeline: Sendable {
     public init(config: PipelineConfig) {
         ingest = Ingest(options: config.ingest)
         normalizer = Normalizer()
-        extractor = Extractor()
+        extractor = Extractor(vocabulary: config.extract.vocabulary)
         fingerprinter = Fingerprinter(options: config.dedup)
     }
 

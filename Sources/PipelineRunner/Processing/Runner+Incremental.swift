@@ -59,12 +59,10 @@ public struct ChangeCounts: Sendable, Hashable {
     }
 }
 
-/// The per-document part of a run with the cache: outcomes in input order, the cache entries
-/// to write, and the counts.
+/// The per-document part of a run with the cache: outcomes in input order, and the counts.
 struct IncrementalResults: Sendable {
     var outcomes: [DocumentOutcome]
     var timings: StageTimings
-    var entries: [CacheEntry]
     var counts: ChangeCounts
 }
 
@@ -72,16 +70,15 @@ struct IncrementalResults: Sendable {
 struct ProcessedInput: Sendable {
     enum Origin: Sendable { case new, changed, reused, unreadable }
     var outcome: DocumentOutcome
-    var entry: CacheEntry?
     var origin: Origin
 }
 
 extension Runner {
     /// Reads every file on the worker pool and reuses the cached result of each file whose
-    /// ``CacheKey`` is unchanged; analyses the others. Stops taking new files once
-    /// ``RunOptions/cancellation`` is set (the unprocessed slots are then absent from the result,
-    /// which the caller discards).
-    func processIncrementally(_ files: [InputFile], cache: ResultCache) -> IncrementalResults {
+    /// ``CacheKey`` is unchanged; analyses the others; hands every result to `writer` for the
+    /// next cache. Stops taking new files once ``RunOptions/cancellation`` is set (the
+    /// unprocessed slots are then absent from the result, which the caller discards).
+    func processIncrementally(_ files: [InputFile], cache: ResultCache, writer: CacheWriter?) -> IncrementalResults {
         let collector = ResultCollector<ProcessedInput>(count: files.count)
         let stages = self.stages
         let limit = config.ingest.maxBytes
@@ -97,16 +94,19 @@ extension Runner {
             let processed: ProcessedInput
             switch Self.read(file, maxBytes: limit, timings: &timings) {
             case .rejected(let reject):
-                processed = ProcessedInput(outcome: .rejected(reject), entry: nil, origin: .unreadable)
+                processed = ProcessedInput(outcome: .rejected(reject), origin: .unreadable)
             case .bytes(let bytes):
                 let key = CacheKey(contentSHA256: SHA256Digest.hex(of: bytes), tool: ResultCache.toolStamp, configDigest: digest)
-                let previous = full ? nil : cache.entries[file.relativePath]
-                if let previous, previous.key == key, let outcome = ResultCache.decode(previous.outcome) {
-                    processed = ProcessedInput(outcome: outcome, entry: previous, origin: .reused)
+                let previous = full ? nil : cache.keys[file.relativePath]
+                if previous == key, let stored = cache.outcome(for: file.relativePath), let outcome = ResultCache.decode(stored) {
+                    processed = ProcessedInput(outcome: outcome, origin: .reused)
+                    writer?.add(CacheEntry(path: file.relativePath, key: key, outcome: stored))
                 } else {
                     let outcome = Self.analyze(file, bytes: bytes, stages: stages, timings: &timings)
-                    let entry = ResultCache.encode(outcome).map { CacheEntry(path: file.relativePath, key: key, outcome: $0) }
-                    processed = ProcessedInput(outcome: outcome, entry: entry, origin: previous == nil ? .new : .changed)
+                    processed = ProcessedInput(outcome: outcome, origin: previous == nil ? .new : .changed)
+                    if let encoded = ResultCache.encode(outcome) {
+                        writer?.add(CacheEntry(path: file.relativePath, key: key, outcome: encoded))
+                    }
                 }
             }
             logger.debug("\(processed.origin == .reused ? "reused" : "analysed") \(file.relativePath)")
@@ -114,11 +114,10 @@ extension Runner {
             progress?.documentFinished(reused: processed.origin == .reused)
         }
         let (slots, timings) = collector.take()
-        var results = IncrementalResults(outcomes: [], timings: timings, entries: [], counts: ChangeCounts(full: full))
+        var results = IncrementalResults(outcomes: [], timings: timings, counts: ChangeCounts(full: full))
         for slot in slots {
             guard let slot else { continue }
             results.outcomes.append(slot.outcome)
-            if let entry = slot.entry { results.entries.append(entry) }
             switch slot.origin {
             case .new: results.counts.new += 1
             case .changed: results.counts.changed += 1
@@ -128,7 +127,7 @@ extension Runner {
         }
         if !full {
             let present = Set(files.map(\.relativePath))
-            results.counts.removed = cache.entries.keys.filter { !present.contains($0) }.count
+            results.counts.removed = cache.keys.keys.filter { !present.contains($0) }.count
         }
         return results
     }

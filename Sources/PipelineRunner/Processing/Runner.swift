@@ -29,11 +29,11 @@ public struct Runner: Sendable {
 
     /// Runs everything and writes the datasets.
     ///
-    /// - Returns: What was written.
     /// Only one run at a time writes an output directory (``RunLock``); the results of
     /// unchanged inputs come from the previous run's cache (``ResultCache``) unless
     /// ``RunOptions/full`` is set.
     ///
+    /// - Returns: What was written.
     /// - Throws: ``PipelineError/cannotWrite(path:reason:)`` when the output cannot be written
     ///   (the previous dataset stays in place); ``PipelineError/lockHeld(path:owner:waited:)``
     ///   when another run keeps the lock; ``PipelineError/stopped(signal:datasetWritten:)``
@@ -53,10 +53,20 @@ public struct Runner: Sendable {
         timings.add(.discover, clock.lap())
         logger.info("found \(discovery.files.count) input files", metadata: ["config": "\(config.file)", "workers": "\(config.workers)"])
 
-        let (cache, cacheWarning) = options.full ? (ResultCache(), nil) : ResultCache.load(outputDirectory: config.output.directory)
-        if let cacheWarning { logger.warning("\(cacheWarning)") }
+        let (cache, loadWarning) = options.full ? (ResultCache(), nil) : ResultCache.load(outputDirectory: config.output.directory)
+        defer { cache.close() }
+        var cacheWarnings = loadWarning.map { [$0] } ?? []
+        let cacheWriter: CacheWriter?
+        do {
+            cacheWriter = try CacheWriter(outputDirectory: config.output.directory)
+        } catch {
+            cacheWriter = nil
+            cacheWarnings.append("the cache cannot be created beside \(config.output.directory) (\(error)); the next run analyses every document again")
+        }
+        defer { cacheWriter?.discard() }
+        for warning in cacheWarnings { logger.warning("\(warning)") }
         options.progress?.begin(total: discovery.files.count)
-        let processed = processIncrementally(discovery.files, cache: cache)
+        let processed = processIncrementally(discovery.files, cache: cache, writer: cacheWriter)
         options.progress?.end()
         if let signal = options.cancellation?.signal { throw .stopped(signal: signal, datasetWritten: false) }
         let outcomes = processed.outcomes
@@ -81,7 +91,7 @@ public struct Runner: Sendable {
         var manifest = RunManifest(
             configDigest: config.digest, configFile: config.file, workers: config.workers, started: started,
             inputsSeen: discovery.files.count + discovery.rejects.count, documents: results.count, rejected: rejects.count,
-            rows: dataset.rowCounts, warnings: discovery.warnings + corpus.warnings + (cacheWarning.map { [$0] } ?? [])
+            rows: dataset.rowCounts, warnings: discovery.warnings + corpus.warnings + cacheWarnings
         )
         var changes = processed.counts
         changes.rejected = rejects.count
@@ -90,7 +100,10 @@ public struct Runner: Sendable {
         if let signal = options.cancellation?.signal { throw .stopped(signal: signal, datasetWritten: false) }
         let writer = DatasetWriter(output: config.output)
         try writer.write(dataset.tables, extraFiles: { staging in
-            try ResultCache.save(processed.entries, to: staging + "/" + ResultCache.fileName)
+            if let warning = try cacheWriter?.finish(into: staging + "/" + ResultCache.fileName) {
+                logger.warning("\(warning)")
+                manifest.warnings.append(warning)
+            }
         }) { () -> String in
             timings.add(.write, clock.lap())
             manifest.finish(timings: timings)

@@ -5,6 +5,7 @@ public enum JSONText {
     ///
     ///     JSONText.quote("l'\"Ucraina\"")   // "\"l'\\\"Ucraina\\\"\""
     public static func quote(_ text: String) -> String {
+        if !needsEscaping(text) { return "\"" + text + "\"" }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -27,6 +28,19 @@ public enum JSONText {
         }
         out += "\""
         return out
+    }
+
+    /// Whether `text` holds a character ``quote(_:)`` escapes (checked on UTF-8 bytes: the
+    /// common case, plain text, then needs no per-character work).
+    private static func needsEscaping(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5c || byte == 0x7f { return true }
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+            if (byte == 0xa8 || byte == 0xa9) && previous == (0xe2, 0x80) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 }
 

@@ -39,6 +39,8 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidValue(file: String, keyPath: String, expected: String, got: String)
     /// A required key is absent.
     case missingKey(file: String, keyPath: String, expected: String)
+    /// A file the config points to (a vocabulary) exists but is wrong; `problem` is its loader's message.
+    case invalidReferencedFile(file: String, keyPath: String, problem: String)
 
     /// The message shown to the user.
     ///
@@ -55,6 +57,8 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(file): \(keyPath): expected \(expected), got \(got)"
         case .missingKey(let file, let keyPath, let expected):
             "\(file): \(keyPath): missing; expected \(expected)"
+        case .invalidReferencedFile(let file, let keyPath, let problem):
+            "\(file): \(keyPath): \(problem)"
         }
     }
 }
