@@ -116,8 +116,9 @@ struct DocumentReader {
             while position >= 0 {
                 if let unit = vocabulary.unitForms.match(tokens, at: position, limit: min(limit, tokens.count)),
                    !peopleOnly || vocabulary.units[unit.payload].isPeople, nouns.isNounPosition(tokens, position) {
-                    // prefer a noun the story has already counted (`60 missili … ne ha lanciati 60`)
-                    if peopleOnly || countedUnits.contains(unit.payload) { return unit.payload }
+                    // in earlier sentences, prefer a noun the story has already counted
+                    // (`60 missili … la città e i villaggi … ne ha lanciati 60`)
+                    if peopleOnly || sentenceIndex == index || countedUnits.contains(unit.payload) { return unit.payload }
                     if fallback == nil { fallback = unit.payload }
                 }
                 position -= 1

@@ -86,6 +86,7 @@ private struct PageModelBuilder {
     private var pendingSpace = false
     private var owner: Int32 = -1
     private var linkDepth = 0
+    private var headDepth = 0
 
     private struct Frame {
         var element: Int32
@@ -127,7 +128,7 @@ private struct PageModelBuilder {
     private mutating func enter(_ node: xmlNodePtr) throws(IngestError) -> Bool {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { appendText(content) }
+            if headDepth == 0, let content = node.pointee.content { appendText(content) }
             return false
         case XML_ELEMENT_NODE:
             break
@@ -157,13 +158,16 @@ private struct PageModelBuilder {
         default:
             break
         }
-        return !element.flags.contains(.hardRemoved)
+        if tag == .head { headDepth += 1 }
+        // The head is visited for its metadata, never for text.
+        return !element.flags.contains(.hardRemoved) || tag == .head
     }
 
     /// Handles an element on the way up.
     private mutating func leave(_ node: xmlNodePtr) {
         guard node.pointee.type == XML_ELEMENT_NODE, let frame = frames.popLast() else { return }
         model.elements[Int(frame.element)].end = Int32(model.elements.count)
+        if model.elements[Int(frame.element)].tag == .head { headDepth -= 1 }
         if frame.isLink { linkDepth -= 1 }
         if frame.isBlock {
             flush()
@@ -260,7 +264,7 @@ private struct PageModelBuilder {
                     element.weight += verdict.weight
                     if verdict.unlikely { element.flags.insert(.unlikely) }
                 } else if equals(name, "itemprop") {
-                    if asciiEqualsIgnoringCase(buffer, "articlebody") { element.flags.insert(.articleBody) }
+                    if asciiEqualsIgnoringCase(buffer, "articlebody") { element.flags.formUnion([.articleBody, .itemArticleBody]) }
                     if tag == .meta || tag == .time { metaKey = String(decoding: buffer, as: UTF8.self).lowercased() }
                 }
             case UInt8(ascii: "r"):
@@ -318,8 +322,18 @@ private struct PageModelBuilder {
         var compact: [UInt8] = []
         compact.reserveCapacity(style.count)
         for c in style where c != 0x20 && c != 0x09 && c != 0x0A { compact.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
-        let text = String(decoding: compact, as: UTF8.self)
-        return text.contains("display:none") || text.contains("visibility:hidden")
+        return Self.contains(compact, Self.displayNone) || Self.contains(compact, Self.visibilityHidden)
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     private func isJSONLD(_ node: xmlNodePtr) -> Bool {

@@ -40,6 +40,7 @@ struct MainTextExtractor {
         var inputs: Int32 = 0
         var listItems: Int32 = 0
         var embeds: Int32 = 0
+        var links: Int32 = 0
         var score: Float = 0
         var scored = false
         var elementChildren: Int32 = 0
@@ -85,6 +86,7 @@ struct MainTextExtractor {
             case .input, .textarea, .select, .button: stats[i].inputs += 1
             case .li: stats[i].listItems += 1
             case .iframe, .object, .embed, .video: stats[i].embeds += 1
+            case .a: if e.flags.contains(.link) { stats[i].links += 1 }
             default: break
             }
             guard e.parent >= 0 else { continue }
@@ -105,6 +107,7 @@ struct MainTextExtractor {
             stats[p].inputs += stats[i].inputs
             stats[p].listItems += stats[i].listItems
             stats[p].embeds += stats[i].embeds
+            stats[p].links += stats[i].links
             stats[p].elementChildren += 1
         }
 
@@ -130,6 +133,15 @@ struct MainTextExtractor {
                 level += 1
             }
         }
+        // The publisher's own mark, when it holds real text, beats any score.
+        var marked = -1
+        for i in 0..<count where elements[i].flags.contains(.itemArticleBody) && !ignored[i] {
+            if marked < 0 || stats[i].chars > stats[marked].chars { marked = i }
+        }
+        if marked >= 0 && stats[marked].chars >= 250 && stats[marked].linkChars * 2 < stats[marked].chars {
+            return collect(from: [Int32(marked)], ignored: ignored, stats: stats, top: Int32(marked), best: Int32(marked))
+        }
+
         var best = -1
         var bestScore: Float = -.infinity
         var finals = [Float](repeating: 0, count: count)
@@ -191,6 +203,12 @@ struct MainTextExtractor {
                 var append = false
                 let bonus: Float = elements[child].classKey != 0 && elements[child].classKey == elements[top].classKey ? topScore * 0.2 : 0
                 if stats[child].scored && finals[child] + bonus >= siblingThreshold { append = true }
+                if !append && elements[child].weight >= 0 && stats[child].paragraphs >= 3 && stats[child].chars >= 400
+                    && stats[child].linkChars * 100 < stats[child].chars * 15 && stats[child].links <= stats[child].paragraphs && stats[child].chars >= stats[child].paragraphs * 180
+                {
+                    // Prose the scores did not reach (too deep below the container): more of the article.
+                    append = true
+                }
                 if !append && (elements[child].tag == .p || elements[child].tag.headingLevel > 1) {
                     let chars = stats[child].chars
                     let density = chars > 0 ? Float(stats[child].linkChars) / Float(chars) : 1
@@ -241,6 +259,8 @@ struct MainTextExtractor {
             guard owner >= chosen[rootIndex], !removed[Int(owner)] else { continue }
             let level = headingLevel(of: owner)
             if level == 1 { continue }
+            // Captions describe pictures, and often repeat the headline's figures.
+            if elements[Int(owner)].tag == .figcaption || elements[Int(owner)].tag == .figure { continue }
             // A paragraph made of links is navigation: tags, "read more", related headlines.
             if block.linkChars * 10 >= block.chars * 8 { continue }
             paragraphs.append(

@@ -34,6 +34,8 @@ struct PageModel: Sendable {
         static let articleBody = Flags(rawValue: 1 << 4)
         /// A link with an `href`.
         static let link = Flags(rawValue: 1 << 5)
+        /// `itemprop="articleBody"` exactly: the publisher's own mark of the article text.
+        static let itemArticleBody = Flags(rawValue: 1 << 6)
     }
 
     /// A run of text between two block boundaries, stored as a range of ``text``.

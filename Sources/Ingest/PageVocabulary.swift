@@ -14,6 +14,8 @@ struct PageVocabulary: Sendable {
     var negative: [[UInt8]]
     /// Whole class/id tokens that lower a container's score (`ad`, `nav`).
     var negativeTokens: Set<String>
+    /// ``negativeTokens`` as bytes.
+    var negativeTokenBytes: [[UInt8]]
     /// Class/id substrings that raise a container's score.
     var positive: [[UInt8]]
     /// ARIA roles of page furniture.
@@ -42,6 +44,7 @@ struct PageVocabulary: Sendable {
             return PageVocabulary(
                 unlikely: bytes(file.unlikely_class_words), likely: bytes(file.likely_class_words),
                 negative: bytes(file.negative_class_words), negativeTokens: Set(file.negative_class_tokens),
+                negativeTokenBytes: bytes(file.negative_class_tokens),
                 positive: bytes(file.positive_class_words), furnitureRoles: Set(file.furniture_roles),
                 agencies: Set(file.agencies))
         } catch {
@@ -69,14 +72,16 @@ struct PageVocabulary: Sendable {
         var weight: Int16 = 0
         var isNegative = negative.contains { contains(lower, $0) }
         if !isNegative {
-            var token: [UInt8] = []
-            for c in lower + [0x20] {
-                if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
-                    token.append(c)
-                } else if !token.isEmpty {
-                    if negativeTokens.contains(String(decoding: token, as: UTF8.self)) { isNegative = true; break }
-                    token.removeAll(keepingCapacity: true)
+            // Whole tokens: `ad`, `nav` between separators, never inside `header` or `canvas`.
+            var start = 0
+            for i in 0...lower.count {
+                let c: UInt8 = i < lower.count ? lower[i] : 0x20
+                if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) { continue }
+                if i > start, negativeTokenBytes.contains(where: { $0.elementsEqual(lower[start..<i]) }) {
+                    isNegative = true
+                    break
                 }
+                start = i + 1
             }
         }
         if isNegative { weight -= 25 }

@@ -164,3 +164,16 @@ struct EverydayFormTests {
         #expect(MarkedText(marked).figures().isEmpty)
     }
 }
+
+/// Two numbers sharing the noun after the second.
+struct SharedNounTests {
+    @Test func coordinatedNumbersShareTheNoun() {
+        let figures = MarkedText("Sono proiettili da [[122|122]] e [[152|152]] millimetri.").figures()
+        #expect(figures.map(\.unit) == ["millimetro", "millimetro"])
+    }
+
+    @Test func cliticTakesTheNounOfItsOwnSentence() {
+        let figures = MarkedText("Arrivano obici da [[152|152]] millimetri. Poi ci sono i missili: la Russia ne ha lanciati [[almeno 90|90|at_least]].").figures()
+        #expect(figures.map(\.unit) == ["millimetro", "missile"])
+    }
+}

@@ -63,6 +63,14 @@ struct CountedNounRule {
         if let found = unitAfter(tokens, after) {
             return CountedNoun(kind: .after, unit: found.unit, lemma: vocabulary.units[found.unit].lemma, nounRange: found.range, ofUnit: nil, cueRange: nil)
         }
+        // `da 122 e 152 millimetri`: the noun of the number joined after it
+        if after + 1 < tokens.count, tokens[after].key == "e" || tokens[after].key == "o", analysis.numberOfToken[after + 1] >= 0 {
+            var next = after + 1
+            while next < tokens.count, analysis.numberOfToken[next] == analysis.numberOfToken[after + 1] { next += 1 }
+            if let found = unitAfter(tokens, next) {
+                return CountedNoun(kind: .before, unit: found.unit, lemma: vocabulary.units[found.unit].lemma, nounRange: nil, ofUnit: nil, cueRange: nil)
+            }
+        }
         var index = after
         var skipped = 0
         while skipped < 3, let auxiliary = vocabulary.auxiliaries.match(tokens, at: index) {
