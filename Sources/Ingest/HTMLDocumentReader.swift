@@ -52,6 +52,13 @@ enum ArticleCheck {
             headingChars += p.chars
             if p.linkChars * 10 >= p.chars * 8 { linkedHeadings += 1 }
         }
+        // A short extract on a page of many <article> teasers: the page is a front, not an article.
+        if main.chars < 600 {
+            let articles = page.elements.reduce(0) { $0 + ($1.tag == .article ? 1 : 0) }
+            if articles >= 6 {
+                throw .notAnArticle("\(main.chars) characters of text among \(articles) <article> teasers")
+            }
+        }
         if linkedHeadings >= 5 {
             let perTeaser = (main.chars - headingChars) / linkedHeadings
             if perTeaser < 300 {

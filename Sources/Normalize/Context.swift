@@ -173,6 +173,4 @@ final class Context {
         return lo < atoms.count && atoms[lo].first == i && !atoms[lo].dropped ? lo : nil
     }
 
-    /// Kept for the rules' structure: atoms are looked up by binary search, so nothing to rebuild.
-    @inline(__always) func rebuildAtomIndex() {}
 }

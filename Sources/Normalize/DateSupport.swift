@@ -176,7 +176,7 @@ extension Context {
         return .span(d, d, .day, relative: true)
     }
 
-    /// Extends `last` over a time of day written right after a date (`alle 14`, `, 8:00pm`).
+    /// The token after an article at `j` (`il`, `l'`), or `j` itself when it is no article.
     func skipArticleForward(_ j: Int) -> Int {
         if has(j, .article) { return isPunct(j + 1, "'") ? j + 2 : j + 1 }
         return j

@@ -8,7 +8,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     case article, and, or, between, from, to, of, `in`
     case relDay, past, next, this, unit, ago
     case monthPart, season, per, percent, cento, over, point, negative
-    case clock, clockArticle, meridiem, suffix, after, arrival, rest, currency, some, unitDegree, now, daypart, other, plural
+    case clock, meridiem, suffix, after, arrival, rest, currency, some, unitDegree, now, daypart, other, plural
     case measure, minus
     /// Set on the first word of each holiday phrase (not used in `lexicon.tsv`).
     case holidayStart
@@ -46,6 +46,7 @@ public struct VocabularyError: Error, CustomStringConvertible, Sendable {
     public var line: Int
     /// What is wrong.
     public var message: String
+    /// `file:line: message`, e.g. `lexicon.tsv:12: expected word<TAB>role<TAB>value with a known role`.
     public var description: String { "\(file):\(line): \(message)" }
 }
 
@@ -315,11 +316,12 @@ public struct Lexicon: Sendable {
 struct KnownWords: Sendable {
     var un = -1, fino = -1, anni = -1, di = -1, a = -1, ad = -1, da = -1, `in` = -1, d = -1, prima = -1
     var ieri = -1, giornata = -1, giorno = -1, notte = -1, meno = -1, quarto = -1, gradi = -1, grado = -1, sotto = -1
+    var il = -1, l = -1, entro = -1
 
     static var words: [(WritableKeyPath<KnownWords, Int>, String)] { [
         (\.un, "un"), (\.fino, "fino"), (\.anni, "anni"), (\.di, "di"), (\.a, "a"), (\.ad, "ad"), (\.da, "da"),
         (\.in, "in"), (\.d, "d"), (\.prima, "prima"), (\.ieri, "ieri"), (\.giornata, "giornata"), (\.giorno, "giorno"),
         (\.notte, "notte"), (\.meno, "meno"), (\.quarto, "quarto"), (\.gradi, "gradi"), (\.grado, "grado"),
-        (\.sotto, "sotto"),
+        (\.sotto, "sotto"), (\.il, "il"), (\.l, "l"), (\.entro, "entro"),
     ] }
 }

@@ -33,7 +33,6 @@ public struct Normalizer: Sendable {
             c.atoms[k].dropped = true
         }
         c.atoms.removeAll { $0.dropped }
-        c.rebuildAtomIndex()
         for rule in RuleRegistry.numeralsAfterDates { rule.apply(c) }
         return NormalizedText(numbers: numbers(c), dates: dates(c))
     }
@@ -75,7 +74,7 @@ public struct Normalizer: Sendable {
     private static let dateMasks: [UInt64] = RuleRegistry.dates.map { $0.mask | ($0.numbers ? numberBit : 0) }
 
     private func numbers(_ c: Context) -> [NumberMention] {
-        c.atoms.map { a in
+        c.atoms.filter { $0.value.isFinite && $0.high.isFinite }.map { a in
             let first = c.tokens[a.mentionFirst], last = c.tokens[a.last]
             return NumberMention(
                 surface: c.surface(a.mentionFirst, a.last), value: a.value, valueHigh: a.high, qualifier: a.qualifier,

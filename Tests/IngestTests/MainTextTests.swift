@@ -152,3 +152,19 @@ struct MainTextTests {
         #expect(FormatSniffer.format(path: path, bytes: Array(content.utf8)) == expected)
     }
 }
+
+/// A front page whose teasers each sit in an `<article>` with a linked headline.
+struct TeaserFrontTests {
+    @Test func frontOfArticleTeasersIsNotAnArticle() {
+        let teasers = (1...10).map {
+            "<li><article><h2><a href=\"/n\($0)\">Notizia \($0): cosa succede oggi a Kiev e a Mosca</a></h2><p>Firma \($0)</p></article></li>"
+        }.joined()
+        let intro = "<p>Per fuori sembrava un successo, ma dentro qualcosa non andava, e lo racconta la nostra firma di oggi.</p>"
+        let html = "<html><body><main><section><ol>\(teasers)</ol>\(intro)</section></main></body></html>"
+        #expect {
+            try Ingest().run(RawDocument(path: "prima-pagina.html", bytes: Array(html.utf8)))
+        } throws: { error in
+            (error as? IngestError)?.reason.hasPrefix("not_an_article") == true
+        }
+    }
+}

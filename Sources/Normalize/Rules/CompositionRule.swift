@@ -13,7 +13,6 @@
 /// are dropped: `un articolo`, `una dodicesima prova`.
 struct CompositionRule: NumeralRule {
     func apply(_ c: Context) {
-        c.rebuildAtomIndex()
         var out: [Atom] = []
         out.reserveCapacity(c.atoms.count)
         var k = 0

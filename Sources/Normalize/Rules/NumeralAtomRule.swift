@@ -170,6 +170,8 @@ struct NumeralAtomRule: NumeralRule {
                 if len >= 4, c.bytes[Int(c.tokens[s].byteStart)..<Int(c.tokens[s].byteStart) + 4].elementsEqual("esim".utf8) {
                     return s + 1
                 }
+                // `2a edizione`, `4o posto`: a glued lower-case a/o marks an ordinal.
+                if len == 1, b0 == 0x61 || b0 == 0x6F, !(c.isDigits(s + 1) && c.glued(s + 1)) { return s + 1 }
                 var mult = 1.0
                 if let m = c.roleValue(s, .scale) ?? c.roleValue(s, .suffix) { mult = m }
                 else if len == 1, b0 == 0x4D { mult = 1e6 }
@@ -217,7 +219,7 @@ struct NumeralAtomRule: NumeralRule {
         }
         a.high = a.value
         a.mentionFirst = a.first
-        if a.value.isFinite, abs(a.value) < 1e18 { c.atoms.append(a) }
+        if a.value.isFinite, abs(a.value) < 1e21 { c.atoms.append(a) }
         return a.last + 1
     }
 

@@ -3,12 +3,14 @@ import PipelineCore
 /// Quarters: `il terzo trimestre del 2016`, `quarto trimestre 2018`, `terzo trimestre di quest'anno`;
 /// without a year, the most recent such quarter (the next one in a future-tense clause).
 struct QuarterRule: DateRule {
-    let triggers: [WordRole] = [.ordinal]
+    let triggers: [WordRole] = [.ordinal, .last]
     let startsAtNumbers = true
 
     func match(_ c: Context, at i: Int) -> DateFound? {
-        guard let o = c.ordinal(i), (1...4).contains(Int(o.value)), c.roleValue(i + 1, .unit) == 4 else { return nil }
-        let q = Int(o.value)
+        // `il terzo trimestre`, `l'ultimo trimestre` (the fourth).
+        guard c.roleValue(i + 1, .unit) == 4, !c.has(i + 1, .plural) else { return nil }
+        let q: Int
+        if let o = c.ordinal(i), (1...4).contains(Int(o.value)) { q = Int(o.value) } else if c.has(i, .last) { q = 4 } else { return nil }
         if let y = c.trailingYear(after: i + 1) {
             var v = Cal.quarterSpan(y.year, q)
             v.relative = y.relative
@@ -79,14 +81,16 @@ struct YearRule: DateRule {
             return DateFound(first: i, last: v.last, value: v.value)
         }
         guard let (y, last) = c.year(at: i) else { return nil }
+        // Singular introductions only: `nel`, `del`, `dal`, `al`, `nell'`, `entro`, `il`, `l'`;
+        // `i 2000 soldati`, `dei 2000`, `di mille`, `a 1000` are counts.
         var p = i - 1
-        if c.isPunct(p, "'") { p -= 1 }
-        let article = c.has(p, .article) && c.isWord(p)
+        let elided = c.isPunct(p, "'")
+        if elided { p -= 1 }
+        let article = (c.isWord(p, c.known.il) || (elided && c.isWord(p, c.known.l)))
         if article { p -= 1; if c.isPunct(p, "'") { p -= 1 } }
-        // Articulated prepositions only (`nel`, `del`, `dal`, `al`, `entro`): `di mille`, `a 1000` are counts.
-        let bare = c.isWord(p, c.known.di) || c.isWord(p, c.known.a) || c.isWord(p, c.known.ad) || c.isWord(p, c.known.da) || c.isWord(p, c.known.`in`)
-            || c.isWord(p, c.known.d)
-        let preposition = (c.has(p, .in) || c.has(p, .of) || c.has(p, .from) || c.has(p, .to)) && (!bare || article)
+        let lastByte = c.isWord(p) ? c.bytes[Int(c.tokens[p].byteEnd) - 1] | 0x20 : 0
+        let singular = lastByte == 0x6C || c.isPunct(p + 1, "'") || c.isWord(p, c.known.entro)
+        let preposition = (c.has(p, .in) || c.has(p, .of) || c.has(p, .from) || c.has(p, .to)) && (singular || article)
         let intro = preposition || article || c.roleValue(p, .unit) == 5 || c.has(p, .monthPart) || c.has(p, .after)
             || c.isWord(p, c.known.prima) || (c.has(p, .between) && article)
         guard intro else { return nil }
@@ -115,7 +119,8 @@ struct YearRule: DateRule {
 }
 
 /// Days named relative to the reference: `oggi`, `ieri`, `domani`, `dopodomani`, `l'altro ieri`,
-/// `l'altroieri`, `domattina`, `in giornata`, `questo giorno`, `il giorno passato`.
+/// `l'altroieri`, `ieri l'altro`, `domattina`, `in giornata`, `questo giorno`, `questa sera`,
+/// `il giorno passato`.
 struct RelativeDayRule: DateRule {
     let triggers: [WordRole] = [.relDay, .other, .in, .this, .unit, .next]
     let startsAtNumbers = false
@@ -130,7 +135,9 @@ struct RelativeDayRule: DateRule {
         }
         if c.has(i, .other), c.isWord(i + 1, c.known.ieri) { return DateFound(first: i, last: i + 1, value: c.relativeDay(-2)) }
         if c.has(i, .in), c.isWord(i + 1, c.known.giornata) { return DateFound(first: i, last: i + 1, value: c.relativeDay(0)) }
-        if c.has(i, .this), c.isWord(i + 1, c.known.giorno) { return DateFound(first: i, last: i + 1, value: c.relativeDay(0)) }
+        if c.has(i, .this), c.isWord(i + 1, c.known.giorno) || c.has(i + 1, .daypart) {  // questo giorno, questa sera
+            return DateFound(first: i, last: i + 1, value: c.relativeDay(0))
+        }
         if c.isWord(i, c.known.giorno), c.has(i + 1, .past) { return DateFound(first: i, last: i + 1, value: c.relativeDay(-1)) }
         // `la prossima notte`: the coming night, tomorrow.
         if c.has(i, .next), c.isWord(i + 1, c.known.notte) { return DateFound(first: i, last: i + 1, value: c.relativeDay(1)) }

@@ -19,7 +19,6 @@ struct RangeRule: NumeralRule {
             out.append(a)
         }
         c.atoms = out
-        c.rebuildAtomIndex()
     }
 
     private func skipArticle(_ c: Context, _ j: Int) -> Int { c.has(j, .article) && !c.isPunct(j + 1, "'") ? j + 1 : (c.has(j, .article) && c.isPunct(j + 1, "'") ? j + 2 : j) }

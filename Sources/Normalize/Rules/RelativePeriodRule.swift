@@ -174,6 +174,7 @@ struct HolidayRule: DateRule {
 /// without a year takes the second one's year.
 enum DateRangeMerge {
     static func apply(_ c: Context) {
+        weekOf(c)
         guard c.dates.count >= 2 else { return }
         var out: [DateFound] = []
         var k = 0
@@ -188,6 +189,19 @@ enum DateRangeMerge {
             out.append(a)
         }
         c.dates = out
+    }
+
+    /// `la settimana del 18 febbraio`: the Monday–Sunday week containing that day.
+    private static func weekOf(_ c: Context) {
+        for k in c.dates.indices where c.dates[k].value.grain == .day {
+            let f = c.dates[k].first
+            guard c.has(f - 1, .of), c.roleValue(f - 2, .unit) == 2, !c.has(f - 2, .plural),
+                  let s = c.dates[k].value.start, let d = Day(iso: s) else { continue }
+            let mon = Cal.monday(d)
+            var v = DateValue.span(mon, mon.adding(days: 6), .week, relative: c.dates[k].value.relative)
+            v.hadYear = c.dates[k].value.hadYear
+            c.dates[k] = DateFound(first: f - 2, last: c.dates[k].last, value: v)
+        }
     }
 
     private static func merge(_ c: Context, _ a: DateFound, _ b: DateFound) -> DateFound? {

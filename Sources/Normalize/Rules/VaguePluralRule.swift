@@ -39,10 +39,7 @@ struct VaguePluralRule: NumeralRule {
             added = true
             skipUntil = last
         }
-        if added {
-            c.atoms.sort { $0.first < $1.first }
-            c.rebuildAtomIndex()
-        }
+        if added { c.atoms.sort { $0.first < $1.first } }
     }
 
     @inline(__always) static var triggers: UInt64 {
@@ -60,7 +57,6 @@ struct VaguePluralRule: NumeralRule {
 /// Percentages: `50%`, `50 %`, `50 per cento`, `cento percento`, `100 percentuale`.
 struct PercentRule: NumeralRule {
     func apply(_ c: Context) {
-        var changed = false
         for k in c.atoms.indices where !c.atoms[k].dropped {
             let j = c.atoms[k].last + 1
             guard c.sameLine(j) else { continue }
@@ -71,8 +67,7 @@ struct PercentRule: NumeralRule {
             guard end >= 0 else { continue }
             c.atoms[k].isPercent = true
             c.atoms[k].last = end
-            if let b = c.atom(at: end), b != k { c.atoms[b].dropped = true; changed = true }
+            if let b = c.atom(at: end), b != k { c.atoms[b].dropped = true }
         }
-        if changed { c.rebuildAtomIndex() }
     }
 }
