@@ -34,6 +34,7 @@ public struct StoryOrder: Sendable, Hashable, Codable, Comparable {
         )
     }
 
+    /// Whether `lhs` comes first: earlier publication, then path, position, story id.
     public static func < (lhs: StoryOrder, rhs: StoryOrder) -> Bool {
         if lhs.published != rhs.published { return lhs.published < rhs.published }
         if lhs.path != rhs.path { return lhs.path < rhs.path }
