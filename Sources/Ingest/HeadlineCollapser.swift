@@ -3,15 +3,15 @@ import Foundation
 /// Removes paragraphs that only repeat the headline (as a subtitle, a caption, or `Titolo - sito`),
 /// so its words and figures are read once.
 ///
-///     // headline: "La Corea del Nord invia 3.000 soldati"
-///     // "La Corea del Nord invia 3.000 soldati La Corea del Nord invia 3.000 soldati"  → removed
-///     // "La Corea del Nord invia 3.000 soldati - unita.tv"                            → removed, outlet "unita.tv"
+///     // headline: "Seul: altri 800 genieri di Pyongyang nel Kursk"
+///     // "Seul: altri 800 genieri di Pyongyang nel Kursk Seul: altri 800 genieri di Pyongyang nel Kursk"  → removed
+///     // "Seul: altri 800 genieri di Pyongyang nel Kursk - cronacheest.it"                         → removed, outlet "cronacheest.it"
 enum HeadlineCollapser {
     /// Separators between a repeated headline and the site name after it.
     private static let suffixSeparators = [" - ", " | ", " \u{2013} ", " \u{2014} ", " :: ", " \u{00B7} "]
 
     /// Drops repeats of the headline after ``DraftDocument/headlineIndex``; returns the site name
-    /// found after a repeat (`… - unita.tv`), if any.
+    /// found after a repeat (`… - cronacheest.it`), if any.
     @discardableResult
     static func collapse(_ draft: inout DraftDocument) -> String? {
         guard let headline = draft.headlineIndex, let title = draft.title else { return nil }

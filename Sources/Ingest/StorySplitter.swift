@@ -1,8 +1,8 @@
 /// Splits a document into its stories: the main article, then the short items that some sites
 /// append after it, one paragraph each, as `Titolo - corpo`.
 ///
-///     "Droni ucraini colpiscono Kazan - L'Ucraina ha sferrato un attacco con droni…"
-///     // a story titled "Droni ucraini colpiscono Kazan"
+///     "Colpito un deposito a Belgorod - Un attacco di droni ha distrutto nella notte un deposito…"
+///     // a story titled "Colpito un deposito a Belgorod"
 ///
 /// Only a trailing run of such paragraphs is split off, and the main article always keeps at
 /// least one body paragraph; a dash inside running prose (`La Russia - ha detto Peskov - …`) does
