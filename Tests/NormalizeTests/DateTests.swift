@@ -26,6 +26,8 @@ struct DateTests {
         ("il mese scorso", "2025-02-01", "2025-02-28", .month),
         ("ieri", "2025-03-13", "2025-03-13", .day),
         ("sabato scorso", "2025-03-08", "2025-03-08", .day),
+        ("il 15 marzo scorso", "2024-03-15", "2024-03-15", .day),
+        ("il 2 marzo scorso", "2025-03-02", "2025-03-02", .day),
         ("a metà ottobre", "2024-10-11", "2024-10-20", .monthPart),
         ("all'inizio di febbraio", "2025-02-01", "2025-02-10", .monthPart),
         ("a fine aprile 2024", "2024-04-21", "2024-04-30", .monthPart),

@@ -41,6 +41,15 @@ struct DayMonthRule: DateRule {
             var last = y?.last ?? lm
             if let d2, let v2 = c.dayValue(m, d2, year: y?.year ?? yearOf(v), at: i) { v.end = v2.end }
             if y?.relative == true { v.relative = true }
+            if y == nil, d2 == nil, c.has(last + 1, .past) {
+                // `il 15 marzo scorso`: the most recent such day before the reference.
+                last += 1
+                if let ref = c.refDay, let day = Day(iso: v.start ?? ""), day >= ref,
+                   var earlier = c.dayValue(m, d1, year: day.year - 1, at: i) {
+                    earlier.relative = true
+                    v = earlier
+                }
+            }
             if c.has(last + 1, .daypart) { last += 1 }
             return DateFound(first: i, last: last, value: v)
         }
