@@ -1,3 +1,4 @@
+import PipelineCore
 import Foundation
 import PipelineRunner
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import PipelineCore
 import CSupport
 import Foundation
 import Testing

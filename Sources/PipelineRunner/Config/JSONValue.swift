@@ -1,3 +1,5 @@
+import PipelineCore
+
 /// A parsed JSON value, kept to quote what the user wrote in config error messages.
 enum JSONValue: Decodable, Sendable, Hashable {
     case null

@@ -1,3 +1,4 @@
+import PipelineCore
 import Foundation
 
 /// One input file found by discovery.

@@ -1,3 +1,5 @@
+import PipelineCore
+
 /// Renders tables as RFC 4180 CSV: a header row, `\n` line ends, fields quoted with `"` when
 /// they hold the delimiter, a quote, CR or LF (quotes doubled inside), UTF-8, optional BOM.
 ///

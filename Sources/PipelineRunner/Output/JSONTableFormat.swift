@@ -1,3 +1,5 @@
+import PipelineCore
+
 /// Renders tables as JSON: an array with one object per row, keys in column order, numbers as
 /// numbers, missing values as `null`; one row per line so files diff well.
 ///

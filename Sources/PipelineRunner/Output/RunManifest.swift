@@ -1,3 +1,4 @@
+import PipelineCore
 import Foundation
 
 /// The version of the `pipeline` tool, recorded in run.json.

@@ -1,3 +1,4 @@
+import PipelineCore
 import Foundation
 
 /// The exit status of the `pipeline` command, in the style of BSD `sysexits.h`.
