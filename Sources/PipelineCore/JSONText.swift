@@ -30,6 +30,18 @@ public enum JSONText {
         return out
     }
 
+    /// Appends ``quote(_:)`` of `text` to `bytes` as UTF-8 (without building a string when
+    /// nothing needs escaping).
+    public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        if needsEscaping(text) {
+            bytes.append(contentsOf: quote(text).utf8)
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
     /// Whether `text` holds a character ``quote(_:)`` escapes (checked on UTF-8 bytes: the
     /// common case, plain text, then needs no per-character work).
     private static func needsEscaping(_ text: String) -> Bool {

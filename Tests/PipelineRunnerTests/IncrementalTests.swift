@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PipelineCore
 @testable import PipelineRunner
 
 @Suite("Incremental runs: the cache in the output directory")
@@ -55,11 +56,54 @@ struct IncrementalTests {
         scratch.writeGeneratedCorpus(count: 60)
         try run(scratch, output: "out")
         let first = scratch.datasetFiles("out")
+        let firstManifest = try #require(scratch.manifest("out"))
         try run(scratch, output: "out")
         let counts = try changes(scratch, "out")
+        #expect(counts["mode"] as? String == "unchanged")
         #expect(counts["reused"] as? Int == 60)
         #expect(counts["new"] as? Int == 0 && counts["changed"] as? Int == 0)
         #expect(scratch.datasetFiles("out") == first)
+        let manifest = try #require(scratch.manifest("out"))
+        #expect(manifest["rows"] as? [String: Int] == firstManifest["rows"] as? [String: Int])
+        #expect(manifest["documents"] as? Int == firstManifest["documents"] as? Int)
+        #expect(manifest["rejected"] as? Int == firstManifest["rejected"] as? Int)
+    }
+
+    @Test func aDamagedOrMissingOutputFileIsWrittenAgainEvenWhenTheInputsAreUnchanged() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        scratch.writeGeneratedCorpus(count: 30)
+        try run(scratch, output: "out")
+        let first = scratch.datasetFiles("out")
+        try FileManager.default.removeItem(atPath: scratch.path + "/out/figures.csv")
+        scratch.write("out/claims.json", "[]")
+        try run(scratch, output: "out")
+        #expect(try changes(scratch, "out")["mode"] as? String == "incremental")
+        #expect(try changes(scratch, "out")["reused"] as? Int == 30)
+        #expect(scratch.datasetFiles("out") == first)
+    }
+
+    @Test func aChangedCorpusWideOptionRewritesTheDatasetFromTheCache() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        scratch.writeGeneratedCorpus(count: 40)
+        try run(scratch, output: "out")
+        let stricter = #", "stages": {"dedup": {"threshold": 0.9}}"#
+        try run(scratch, output: "out", extra: stricter)
+        #expect(try changes(scratch, "out")["mode"] as? String == "incremental")
+        #expect(try changes(scratch, "out")["reused"] as? Int == 40)
+        try run(scratch, output: "completo", full: true, extra: stricter)
+        #expect(scratch.datasetFiles("out") == scratch.datasetFiles("completo"))
+    }
+
+    @Test func aTruncatedOrForeignCacheEntryIsNotUsed() throws {
+        let reject = DocumentOutcome.rejected(Reject(path: "a.txt", stage: "ingest", reason: "empty"))
+        let data = try #require(ResultCache.encode(reject))
+        #expect(ResultCache.decode(data) == reject)
+        #expect(ResultCache.decode(data.dropLast()) == nil)
+        #expect(ResultCache.decode(data + [0]) == nil)
+        #expect(ResultCache.decode(Data(#"{"rejected":{"_0":{"path":"a.txt"}}}"#.utf8)) == nil)
+        #expect(ResultCache.decode(Data([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])) == nil)
     }
 
     @Test func fullIgnoresTheCache() throws {

@@ -20,13 +20,13 @@ public struct CacheKey: Sendable, Hashable {
     }
 }
 
-/// One cached result: an input path, its key, and its outcome encoded as JSON.
+/// One cached result: an input path, its key, and its encoded outcome.
 public struct CacheEntry: Sendable, Hashable {
     /// Path relative to its input root (what `doc_id` derives from).
     public var path: String
     /// The key it was computed under.
     public var key: CacheKey
-    /// The JSON encoding of its ``DocumentOutcome``.
+    /// Its ``DocumentOutcome``, encoded by ``ResultCache/encode(_:)``.
     public var outcome: Data
 
     /// Creates an entry.
@@ -54,20 +54,25 @@ public struct ResultCache: Sendable {
     /// The cache's file name inside the output directory (hidden, so the writer carries it).
     public static let fileName = ".pipeline-cache.sqlite"
     /// Version of the table layout; a file with another version is ignored.
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     /// Keys by input path.
     public let keys: [String: CacheKey]
+    /// What the dataset beside the cache was computed from and consists of (absent in caches
+    /// of runs that stopped before writing, or of older versions).
+    public let datasetState: DatasetState?
     private let database: DatabaseQueue?
 
     /// An empty cache.
     public init() {
         keys = [:]
+        datasetState = nil
         database = nil
     }
 
-    private init(keys: [String: CacheKey], database: DatabaseQueue) {
+    private init(keys: [String: CacheKey], datasetState: DatasetState?, database: DatabaseQueue) {
         self.keys = keys
+        self.datasetState = datasetState
         self.database = database
     }
 
@@ -95,17 +100,19 @@ public struct ResultCache: Sendable {
             var configuration = Configuration()
             configuration.readonly = true
             let database = try DatabaseQueue(path: path, configuration: configuration)
-            let keys = try database.read { db -> [String: CacheKey] in
+            let (keys, state) = try database.read { db -> ([String: CacheKey], DatasetState?) in
                 let version = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
-                guard version == schemaVersion else { return [:] }
+                guard version == schemaVersion else { return ([:], nil) }
                 var keys: [String: CacheKey] = [:]
                 let rows = try Row.fetchCursor(db, sql: "SELECT path, content_sha256, tool, config_digest FROM results")
                 while let row = try rows.next() {
                     keys[row["path"]] = CacheKey(contentSHA256: row["content_sha256"], tool: row["tool"], configDigest: row["config_digest"])
                 }
-                return keys
+                let stateText = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dataset_state'")
+                let state = stateText.flatMap { try? JSONDecoder().decode(DatasetState.self, from: Data($0.utf8)) }
+                return (keys, state)
             }
-            return (ResultCache(keys: keys, database: database), nil)
+            return (ResultCache(keys: keys, datasetState: state, database: database), nil)
         } catch {
             return (ResultCache(), "the cache \(path) cannot be read (\(error)); every document is analysed again")
         }
@@ -133,18 +140,19 @@ public struct ResultCache: Sendable {
         try db.execute(sql: "INSERT INTO meta VALUES ('schema_version', ?)", arguments: [String(schemaVersion)])
     }
 
-    /// Encodes an outcome for the cache (non-finite numbers as strings).
+    /// Encodes an outcome for the cache, in the binary layout of ``BinaryWriter``.
     public static func encode(_ outcome: DocumentOutcome) -> Data? {
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try? encoder.encode(outcome)
+        var writer = BinaryWriter()
+        outcome.write(to: &writer)
+        return Data(writer.bytes)
     }
 
-    /// Decodes an outcome stored by ``encode(_:)``; `nil` when it cannot be read.
+    /// Decodes an outcome stored by ``encode(_:)``; `nil` when it cannot be read (truncated,
+    /// corrupt or of another layout: the document is then analysed again).
     public static func decode(_ data: Data) -> DocumentOutcome? {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try? decoder.decode(DocumentOutcome.self, from: data)
+        var reader = BinaryReader([UInt8](data))
+        guard let outcome = try? DocumentOutcome(from: &reader), reader.isAtEnd else { return nil }
+        return outcome
     }
 }
 
@@ -195,6 +203,20 @@ public final class CacheWriter: @unchecked Sendable {
         pending = []
         lock.unlock()
         write(batch)
+    }
+
+    /// Records what the dataset written with this cache was computed from and consists of.
+    public func record(_ state: DatasetState) {
+        do {
+            let text = String(decoding: try JSONEncoder().encode(state), as: UTF8.self)
+            try database.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO meta VALUES ('dataset_state', ?)", arguments: [text])
+            }
+        } catch {
+            lock.lock()
+            defer { lock.unlock() }
+            if failure == nil { failure = "the cache could not record the dataset's inputs (\(error)); the next run rebuilds the dataset even if nothing changed" }
+        }
     }
 
     /// Writes the last entries, closes the file and moves it to `destination`.

@@ -46,11 +46,7 @@ public struct DatasetWriter: Sendable {
         do {
             try? FileManager.default.removeItem(atPath: staging)
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            for table in tables {
-                for format in output.formats where format.isPerTable {
-                    try writeTable(table, format: format, to: staging + "/\(table.name).\(format.rawValue)")
-                }
-            }
+            for table in tables { try writeTable(table, in: staging) }
             if output.formats.contains(.sqlite) {
                 try SQLiteDatasetWriter().write(tables, to: staging + "/" + SQLiteDatasetWriter.fileName)
             }
@@ -65,26 +61,58 @@ public struct DatasetWriter: Sendable {
         try Self.swapIn(staging: staging, directory: directory, parent: parent, name: name)
     }
 
-    private func writeTable(_ table: Table, format: OutputFormat, to path: String) throws {
-        let sink = try FileSink(path: path)
-        switch format {
-        case .csv:
-            let csv = CSVFormat(dialect: output.csv)
-            try sink.write(csv.preamble + csv.header(table.columns))
-            try table.forEachRow { try sink.write(csv.row($0)) }
-        case .json:
-            let json = JSONTableFormat()
-            try sink.write(json.opening)
-            var index = 0
-            try table.forEachRow { cells in
-                try sink.write(json.row(cells, columns: table.columns, index: index))
-                index += 1
+    /// Writes one table in every per-table format, producing its rows once.
+    private func writeTable(_ table: Table, in staging: String) throws {
+        let csv = CSVFormat(dialect: output.csv)
+        let json = JSONTableFormat()
+        let keys = JSONTableFormat.keys(table.columns)
+        var csvSink: FileSink?
+        var jsonSink: FileSink?
+        for format in output.formats where format.isPerTable {
+            let sink = try FileSink(path: staging + "/\(table.name).\(format.rawValue)")
+            switch format {
+            case .csv:
+                try sink.write(csv.preamble + csv.header(table.columns))
+                csvSink = sink
+            case .json:
+                try sink.write(json.opening)
+                jsonSink = sink
+            case .sqlite:
+                break  // one file for all tables: SQLiteDatasetWriter
             }
-            try sink.write(json.closing(count: index))
-        case .sqlite:
-            throw FileSinkError(path: path, code: EINVAL)  // one file for all tables: SQLiteDatasetWriter
         }
-        try sink.close()
+        guard csvSink != nil || jsonSink != nil else { return }
+        var index = 0
+        try table.forEachRow { cells in
+            try csvSink?.append { csv.append(row: cells, to: &$0) }
+            try jsonSink?.append { json.append(row: cells, keys: keys, index: index, to: &$0) }
+            index += 1
+        }
+        try csvSink?.close()
+        if let jsonSink {
+            try jsonSink.write(json.closing(count: index))
+            try jsonSink.close()
+        }
+    }
+
+    /// Replaces `directory/run.json` alone, atomically (a temporary file renamed over it), for a
+    /// run that kept the dataset.
+    ///
+    /// - Throws: ``PipelineError/cannotWrite(path:reason:)``; the previous run.json then stays.
+    static func replaceManifest(in directory: String, text: String) throws(PipelineError) {
+        let temporary = directory + "/.run.json.tmp-\(getpid())"
+        do {
+            try writeFile(temporary, text: text)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw .cannotWrite(path: directory + "/run.json", reason: describe(error))
+        }
+        guard rename(temporary, directory + "/run.json") == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw .cannotWrite(path: directory + "/run.json", reason: "rename failed: \(reason)")
+        }
+        try? syncPath(directory)
     }
 
     static func writeFile(_ path: String, text: String) throws {
@@ -210,6 +238,12 @@ final class FileSink {
 
     func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Lets `render` append bytes to the buffer directly.
+    func append(_ render: (inout [UInt8]) -> Void) throws {
+        render(&buffer)
         if buffer.count >= 1 << 20 { try flush() }
     }
 

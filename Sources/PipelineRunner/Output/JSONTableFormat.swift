@@ -19,22 +19,42 @@ public struct JSONTableFormat: Sendable {
 
     /// One row as an object, preceded by the separator it needs (`index` = its position).
     public func row(_ cells: [Cell], columns: [String], index: Int) -> String {
-        var text = index == 0 ? "\n{" : ",\n{"
-        for (position, column) in columns.enumerated() {
-            if position > 0 { text += "," }
-            text += JSONText.quote(column) + ":" + value(position < cells.count ? cells[position] : .null)
+        var bytes: [UInt8] = []
+        append(row: cells, keys: Self.keys(columns), index: index, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The quoted keys of `columns`, each followed by `:` (computed once per table).
+    public static func keys(_ columns: [String]) -> [[UInt8]] {
+        columns.map { Array((JSONText.quote($0) + ":").utf8) }
+    }
+
+    /// Appends one row, preceded by the separator it needs, to `bytes`; `keys` from
+    /// ``keys(_:)`` (the writers' path: no intermediate strings).
+    public func append(row cells: [Cell], keys: [[UInt8]], index: Int, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: index == 0 ? [0x0A, UInt8(ascii: "{")] : [UInt8(ascii: ","), 0x0A, UInt8(ascii: "{")])
+        for (position, key) in keys.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: key)
+            append(position < cells.count ? cells[position] : .null, to: &bytes)
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// The JSON text of one cell.
     public func value(_ cell: Cell) -> String {
+        var bytes: [UInt8] = []
+        append(cell, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func append(_ cell: Cell, to bytes: inout [UInt8]) {
         switch cell {
-        case .null: "null"
-        case .integer(let value): String(value)
-        case .number(let value): value.isFinite ? NumberText.format(value) : "null"
-        case .bool(let value): value ? "true" : "false"
-        case .text(let value): JSONText.quote(value)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .integer(let value): bytes.append(contentsOf: String(value).utf8)
+        case .number(let value): bytes.append(contentsOf: (value.isFinite ? NumberText.format(value) : "null").utf8)
+        case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        case .text(let value): JSONText.appendQuoted(value, to: &bytes)
         }
     }
 }

@@ -64,6 +64,24 @@ public struct DocumentRecord: Sendable, Hashable, Codable {
         contentSHA256 = document.contentSHA256
     }
 
+    /// Creates a record from its fields (the result cache reads records back with it).
+    init(
+        id: String, path: String, format: DocumentFormat, encoding: String, title: String?, published: PartialDate?,
+        outlet: String?, chars: Int, words: Int, stories: [Story], contentSHA256: String
+    ) {
+        self.id = id
+        self.path = path
+        self.format = format
+        self.encoding = encoding
+        self.title = title
+        self.published = published
+        self.outlet = outlet
+        self.chars = chars
+        self.words = words
+        self.stories = stories
+        self.contentSHA256 = contentSHA256
+    }
+
     /// The story an offset belongs to: the one whose body contains it, else the last one that
     /// starts before it, else the first.
     public func storyID(at offset: Int) -> String? {

@@ -35,6 +35,9 @@ public struct RunOptions: Sendable {
 public struct ChangeCounts: Sendable, Hashable {
     /// Whether the cache was ignored (`--full`): then every analysed input counts as new.
     public var full: Bool
+    /// Whether the run kept the previous dataset because nothing it depends on changed
+    /// (`"mode": "unchanged"`; every input then counts as reused).
+    public var unchanged = false
     /// Inputs analysed that the cache did not know.
     public var new = 0
     /// Inputs analysed again because their bytes, the tool or the per-document options changed.
@@ -52,7 +55,7 @@ public struct ChangeCounts: Sendable, Hashable {
     /// The `"changes"` object of run.json.
     var node: JSONNode {
         .object([
-            ("mode", .string(full ? "full" : "incremental")),
+            ("mode", .string(full ? "full" : unchanged ? "unchanged" : "incremental")),
             ("new", .integer(new)), ("changed", .integer(changed)), ("reused", .integer(reused)),
             ("removed", .integer(removed)), ("rejected", .integer(rejected)),
         ])
@@ -62,6 +65,8 @@ public struct ChangeCounts: Sendable, Hashable {
 /// The per-document part of a run with the cache: outcomes in input order, and the counts.
 struct IncrementalResults: Sendable {
     var outcomes: [DocumentOutcome]
+    /// ``DatasetState/inputDigest(_:)`` of every input, in input order (complete unless stopped).
+    var inputDigests: [String]
     var timings: StageTimings
     var counts: ChangeCounts
 }
@@ -71,6 +76,7 @@ struct ProcessedInput: Sendable {
     enum Origin: Sendable { case new, changed, reused, unreadable }
     var outcome: DocumentOutcome
     var origin: Origin
+    var inputDigest: String
 }
 
 extension Runner {
@@ -92,18 +98,20 @@ extension Runner {
             var timings = StageTimings()
             let file = files[index]
             let processed: ProcessedInput
-            switch Self.read(file, maxBytes: limit, timings: &timings) {
+            let read = Self.read(file, maxBytes: limit, timings: &timings)
+            let inputDigest = DatasetState.inputDigest(read)
+            switch read {
             case .rejected(let reject):
-                processed = ProcessedInput(outcome: .rejected(reject), origin: .unreadable)
+                processed = ProcessedInput(outcome: .rejected(reject), origin: .unreadable, inputDigest: inputDigest)
             case .bytes(let bytes):
-                let key = CacheKey(contentSHA256: SHA256Digest.hex(of: bytes), tool: ResultCache.toolStamp, configDigest: digest)
+                let key = CacheKey(contentSHA256: inputDigest, tool: ResultCache.toolStamp, configDigest: digest)
                 let previous = full ? nil : cache.keys[file.relativePath]
                 if previous == key, let stored = cache.outcome(for: file.relativePath), let outcome = ResultCache.decode(stored) {
-                    processed = ProcessedInput(outcome: outcome, origin: .reused)
+                    processed = ProcessedInput(outcome: outcome, origin: .reused, inputDigest: inputDigest)
                     writer?.add(CacheEntry(path: file.relativePath, key: key, outcome: stored))
                 } else {
                     let outcome = Self.analyze(file, bytes: bytes, stages: stages, timings: &timings)
-                    processed = ProcessedInput(outcome: outcome, origin: previous == nil ? .new : .changed)
+                    processed = ProcessedInput(outcome: outcome, origin: previous == nil ? .new : .changed, inputDigest: inputDigest)
                     if let encoded = ResultCache.encode(outcome) {
                         writer?.add(CacheEntry(path: file.relativePath, key: key, outcome: encoded))
                     }
@@ -114,10 +122,11 @@ extension Runner {
             progress?.documentFinished(reused: processed.origin == .reused)
         }
         let (slots, timings) = collector.take()
-        var results = IncrementalResults(outcomes: [], timings: timings, counts: ChangeCounts(full: full))
+        var results = IncrementalResults(outcomes: [], inputDigests: [], timings: timings, counts: ChangeCounts(full: full))
         for slot in slots {
             guard let slot else { continue }
             results.outcomes.append(slot.outcome)
+            results.inputDigests.append(slot.inputDigest)
             switch slot.origin {
             case .new: results.counts.new += 1
             case .changed: results.counts.changed += 1

@@ -65,6 +65,7 @@ public struct Runner: Sendable {
         }
         defer { cacheWriter?.discard() }
         for warning in cacheWarnings { logger.warning("\(warning)") }
+        if let summary = try keepUnchangedDataset(discovery, cache: cache, started: started, timings: timings) { return summary }
         options.progress?.begin(total: discovery.files.count)
         let processed = processIncrementally(discovery.files, cache: cache, writer: cacheWriter)
         options.progress?.end()
@@ -99,7 +100,14 @@ public struct Runner: Sendable {
         logger.info("documents: \(changes.new) new, \(changes.changed) changed, \(changes.reused) reused, \(changes.removed) removed, \(changes.rejected) rejected")
         if let signal = options.cancellation?.signal { throw .stopped(signal: signal, datasetWritten: false) }
         let writer = DatasetWriter(output: config.output)
+        let inputKey = DatasetState.inputKey(config: config, discovery: discovery, inputDigests: processed.inputDigests)
         try writer.write(dataset.tables, extraFiles: { staging in
+            if let files = FileStamp.stamps(in: staging) {
+                cacheWriter?.record(DatasetState(
+                    inputKey: inputKey, inputsSeen: manifest.inputsSeen, documents: results.count, rejected: rejects.count,
+                    rows: dataset.rowCounts, warnings: discovery.warnings + corpus.warnings, files: files
+                ))
+            }
             if let warning = try cacheWriter?.finish(into: staging + "/" + ResultCache.fileName) {
                 logger.warning("\(warning)")
                 manifest.warnings.append(warning)
