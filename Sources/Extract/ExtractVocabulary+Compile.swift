@@ -172,6 +172,7 @@ extension ExtractVocabulary {
             for form in try Self.expand(word, origin: origin, entry: "abbreviations[\(position)]") { abbreviations.insert(form.lowercased()) }
         }
         self.abbreviations = abbreviations
+        self.keyWords = KeyWords(&words)
         self.words = words
     }
 

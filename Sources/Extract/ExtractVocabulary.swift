@@ -56,6 +56,8 @@ public struct ExtractVocabulary: Sendable {
     let backwardOpeners: PhraseTable
     let reportingAuxiliaries: PhraseTable
     let abbreviations: Set<String>
+    /// Ids of the function words the rules name in code (`e`, `che`, `secondo`…).
+    let keyWords: KeyWords
 
     /// The vocabulary shipped with the module (`Resources/vocabulary.json`).
     ///
@@ -179,6 +181,29 @@ struct CompiledUnit: Sendable {
     var remap: [String: String]
     /// Whether the noun counts people (only those are topics of elided numbers).
     var isPeople: Bool
+}
+
+/// Ids of the function words the rules test by name, interned whether or not a table holds them.
+struct KeyWords: Sendable {
+    var e: Int
+    var ed: Int
+    var o: Int
+    var i: Int
+    var gli: Int
+    var le: Int
+    var che: Int
+    var secondo: Int
+
+    init(_ words: inout WordIndex) {
+        e = words.intern("e")
+        ed = words.intern("ed")
+        o = words.intern("o")
+        i = words.intern("i")
+        gli = words.intern("gli")
+        le = words.intern("le")
+        che = words.intern("che")
+        secondo = words.intern("secondo")
+    }
 }
 
 /// A shift after compiling.

@@ -37,40 +37,35 @@ struct DocumentReader {
     let document: Document
     let vocabulary: ExtractVocabulary
     let scalars: [Unicode.Scalar]
-    /// The text's UTF-8 bytes, and for each scalar offset its byte offset (one more at the end).
-    let utf8: [UInt8]
-    let utf8Offsets: [Int]
     let sentences: [Sentence]
     let numbers: [NumberMention]
     let numberSpans: [NumberSpan]
     let dates: [DateMention]
-    private var cache: [Int: SentenceAnalysis] = [:]
+    let nouns: CountedNounRule
+    let attribution: AttributionRule
+    /// The analysis of each sentence, made the first time a rule asks for it.
+    private var cache: [SentenceAnalysis?]
     /// Units of the figures read so far.
     private var countedUnits: Set<Int> = []
 
     init(document: Document, normalized: NormalizedText, vocabulary: ExtractVocabulary) {
         self.document = document
         self.vocabulary = vocabulary
-        scalars = Array(document.text.unicodeScalars)
-        utf8 = Array(document.text.utf8)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var byte = 0
-        for scalar in scalars {
-            offsets.append(byte)
-            byte += UTF8.width(scalar)
-        }
-        offsets.append(byte)
-        utf8Offsets = offsets
+        scalars = DocumentText.scalars(of: document.text)
         sentences = SentenceSplitter(abbreviations: vocabulary.abbreviations).sentences(of: scalars)
         numbers = normalized.numbers.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
         numberSpans = numbers.map { NumberSpan(start: $0.charStart, end: $0.charEnd) }
         dates = normalized.dates.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
+        nouns = CountedNounRule(vocabulary: vocabulary, scalars: scalars)
+        attribution = AttributionRule(vocabulary: vocabulary, scalars: scalars)
+        cache = Array(repeating: nil, count: sentences.count)
     }
 
     mutating func analysis(_ index: Int) -> SentenceAnalysis {
         if let cached = cache[index] { return cached }
-        let analysis = SentenceAnalysis(sentence: sentences[index], scalars: scalars, numbers: numberSpans, vocabulary: vocabulary)
+        let analysis = SentenceAnalysis(
+            sentence: sentences[index], scalars: scalars, numbers: numberSpans, vocabulary: vocabulary, attribution: attribution
+        )
         cache[index] = analysis
         return analysis
     }
@@ -89,7 +84,7 @@ struct DocumentReader {
     func text(_ range: Range<Int>) -> String {
         let lower = max(0, min(range.lowerBound, scalars.count))
         let upper = max(lower, min(range.upperBound, scalars.count))
-        return String(decoding: utf8[utf8Offsets[lower]..<utf8Offsets[upper]], as: UTF8.self)
+        return DocumentText.string(scalars, lower..<upper)
     }
 
     /// The story holding `offset`; a title just before a story's body belongs to that story.
@@ -104,7 +99,6 @@ struct DocumentReader {
     /// The nearest people noun (or any unit) before token `before` of sentence `index`, looking
     /// back through the sentence and, unless `sentenceOnly`, the two sentences before it.
     mutating func topic(sentence index: Int, before: Int, peopleOnly: Bool, sentenceOnly: Bool) -> Int? {
-        let nouns = CountedNounRule(vocabulary: vocabulary)
         var sentenceIndex = index
         var limit = before
         let story = storyID(at: sentences[index].start)
@@ -130,7 +124,7 @@ struct DocumentReader {
     }
 
     /// The last named source of the three sentences before sentence `index`.
-    mutating func earlierNamedSource(before index: Int) -> String? {
+    mutating func earlierNamedSource(before index: Int) -> SourceName? {
         var position = index - 1
         while position >= 0, index - position <= 3 {
             if let name = AttributionRule.lastNamed(analysis(position)) { return name }
@@ -140,7 +134,8 @@ struct DocumentReader {
     }
 
     mutating func figures() -> [Figure] {
-        let nouns = CountedNounRule(vocabulary: vocabulary)
+        let nouns = self.nouns
+        let attributionRule = self.attribution
         let categories = CategoryRule(vocabulary: vocabulary)
         let filter = NotAFigureRule(vocabulary: vocabulary)
         let eventDates = EventDateRule()
@@ -156,8 +151,7 @@ struct DocumentReader {
             guard let first = tokens.firstIndex(where: { $0.end > number.charStart }), tokens[first].start < number.charEnd else { continue }
             let after = tokens[first...].firstIndex { $0.start >= number.charEnd } ?? tokens.count
             let numeralToken = tokens[first..<after].firstIndex { $0.end > number.numeralStart } ?? first
-            let numeral = Tokenizer.key(scalars, max(number.numeralStart, number.charStart)..<number.charEnd)
-            if filter.isBareArticle(number, numeral: numeral) || filter.isInsideSource(own, token: numeralToken) { continue }
+            if filter.isBareArticle(number, scalars: scalars) || filter.isInsideSource(own, token: numeralToken) { continue }
 
             let found = nouns.find(in: own, first: first, after: after, isPercent: number.isPercent) { before, peopleOnly, sentenceOnly in
                 topic(sentence: sentenceIndex, before: before, peopleOnly: peopleOnly, sentenceOnly: sentenceOnly)
@@ -184,11 +178,13 @@ struct DocumentReader {
                 noun: noun, span: (noun.kind == .before ? first : spanStart)..<spanEnd, numberTokens: first..<after,
                 analysis: own, previous: previous?.sentence == sentenceIndex ? previous?.figure : nil
             )
-            let next = sentenceIndex + 1 < sentences.count ? (analysis(sentenceIndex + 1), sentences[sentenceIndex + 1]) : nil
-            let before = sentenceIndex > 0 ? (analysis(sentenceIndex - 1), sentences[sentenceIndex - 1]) : nil
             var attribution: String?
-            if let span = AttributionRule.chosenSpan(figure: spanStart..<spanEnd, own: own, sentence: sentence, next: next, previous: before) {
-                attribution = span.isBare ? (earlierNamedSource(before: sentenceIndex) ?? span.name) : span.name
+            if let span = AttributionRule.chosenSpan(
+                figure: spanStart..<spanEnd, own: own, sentence: sentence,
+                next: { sentenceIndex + 1 < sentences.count ? (analysis(sentenceIndex + 1), sentences[sentenceIndex + 1]) : nil },
+                previous: { sentenceIndex > 0 ? (analysis(sentenceIndex - 1), sentences[sentenceIndex - 1]) : nil }
+            ) {
+                attribution = attributionRule.name(span.isBare ? (earlierNamedSource(before: sentenceIndex) ?? span.name) : span.name)
             }
             let period = eventDates.eventDate(figure: number.charStart..<surfaceEnd, sentence: sentence, dates: dates)
 
@@ -206,5 +202,32 @@ struct DocumentReader {
             previous = (sentenceIndex, CategoryRule.Previous(endToken: spanEnd, category: category, isPeople: isPeople))
         }
         return figures
+    }
+}
+
+/// The document text as an array of scalars, and strings back from it.
+enum DocumentText {
+    /// The scalars of `text`, in one pass.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        return scalars
+    }
+
+    /// The text of `scalars[range]`.
+    static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var capacity = 0
+        for index in range { capacity += UTF8.width(scalars[index]) }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var length = 0
+            for index in range {
+                UTF8.encode(scalars[index]) { byte in
+                    buffer[length] = byte
+                    length += 1
+                }
+            }
+            return length
+        }
     }
 }
