@@ -45,6 +45,8 @@ struct DocumentReader {
     let attribution: AttributionRule
     /// The analysis of each sentence, made the first time a rule asks for it.
     private var cache: [SentenceAnalysis?]
+    /// The text of each sentence, made for its first figure.
+    private var sentenceTexts: [String?]
     /// Units of the figures read so far.
     private var countedUnits: Set<Int> = []
 
@@ -59,6 +61,25 @@ struct DocumentReader {
         nouns = CountedNounRule(vocabulary: vocabulary, scalars: scalars)
         attribution = AttributionRule(vocabulary: vocabulary, scalars: scalars)
         cache = Array(repeating: nil, count: sentences.count)
+        sentenceTexts = Array(repeating: nil, count: sentences.count)
+    }
+
+    /// Whether sentence `index` opens by attributing the one before (`È quanto emerge da…`), read
+    /// from its first words when it has not been analyzed.
+    mutating func opensBackward(_ index: Int) -> Bool {
+        if let cached = cache[index] { return cached.opensBackward }
+        let openers = vocabulary.backwardOpeners
+        guard !openers.isEmpty else { return false }
+        let sentence = sentences[index]
+        let tokens = Tokenizer.tokens(of: scalars, in: sentence.start..<sentence.end, words: vocabulary.words, prefix: openers.longest)
+        return openers.contains(tokens, at: tokens.firstIndex { $0.isWord } ?? 0)
+    }
+
+    mutating func sentenceText(_ index: Int) -> String {
+        if let cached = sentenceTexts[index] { return cached }
+        let text = text(sentences[index].start..<sentences[index].end)
+        sentenceTexts[index] = text
+        return text
     }
 
     mutating func analysis(_ index: Int) -> SentenceAnalysis {
@@ -181,7 +202,8 @@ struct DocumentReader {
             var attribution: String?
             if let span = AttributionRule.chosenSpan(
                 figure: spanStart..<spanEnd, own: own, sentence: sentence,
-                next: { sentenceIndex + 1 < sentences.count ? (analysis(sentenceIndex + 1), sentences[sentenceIndex + 1]) : nil },
+                next: sentenceIndex + 1 < sentences.count ? sentences[sentenceIndex + 1] : nil,
+                nextAnalysis: { analysis(sentenceIndex + 1) }, nextOpensBackward: { opensBackward(sentenceIndex + 1) },
                 previous: { sentenceIndex > 0 ? (analysis(sentenceIndex - 1), sentences[sentenceIndex - 1]) : nil }
             ) {
                 attribution = attributionRule.name(span.isBare ? (earlierNamedSource(before: sentenceIndex) ?? span.name) : span.name)
@@ -193,7 +215,7 @@ struct DocumentReader {
                 value: number.value, valueHigh: number.valueHigh, qualifier: number.qualifier,
                 unit: noun.lemma, category: category, attribution: attribution,
                 eventStart: period?.start, eventEnd: period?.end,
-                surface: text(number.charStart..<surfaceEnd), sentence: text(sentence.start..<sentence.end),
+                surface: text(number.charStart..<surfaceEnd), sentence: sentenceText(sentenceIndex),
                 charStart: number.charStart, charEnd: surfaceEnd
             ))
             seen.insert(number.value)
@@ -209,10 +231,34 @@ struct DocumentReader {
 enum DocumentText {
     /// The scalars of `text`, in one pass.
     static func scalars(of text: String) -> [Unicode.Scalar] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { scalars.append(scalar) }
-        return scalars
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                // A String's UTF-8 is valid: every lead byte has its continuation bytes.
+                var index = 0
+                var written = 0
+                while index < bytes.count {
+                    let lead = UInt32(bytes[index])
+                    var value = lead
+                    if lead < 0x80 {
+                        index += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    buffer[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    written += 1
+                }
+                count = written
+            }
+        }
     }
 
     /// The text of `scalars[range]`.

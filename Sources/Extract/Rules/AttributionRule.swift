@@ -100,20 +100,28 @@ struct AttributionRule {
     ///
     /// A bare head (`l'agenzia`, `le stesse fonti`) takes the name of the nearest named source of
     /// the sentences before (`earlierNamed`), when there is one.
+    ///
+    /// The sentences around are read only when the figure's own sentence names no source: `next`
+    /// is the sentence after (its analysis from `nextAnalysis`, whether it opens with `È quanto
+    /// emerge…` from the cheaper `nextOpensBackward`), `previous` the sentence before.
     static func chosenSpan(
         figure: Range<Int>, own: SentenceAnalysis, sentence: Sentence,
-        next: () -> (SentenceAnalysis, Sentence)?, previous: () -> (SentenceAnalysis, Sentence)?
+        next: Sentence?, nextAnalysis: () -> SentenceAnalysis, nextOpensBackward: () -> Bool,
+        previous: () -> (SentenceAnalysis, Sentence)?
     ) -> SourceSpan? {
         let eligible = own.sources.filter { ($0.isExplicit || own.hasReporting) && !$0.range.overlaps(figure) }
         let preferred = eligible.contains { !$0.isRelay } ? eligible.filter { !$0.isRelay } : eligible
         if let nearest = preferred.min(by: { distance($0, figure) < distance($1, figure) }) {
             return nearest
         }
-        if let (analysis, nextSentence) = next() {
-            if sentence.isHeadline, let first = analysis.sources.first(where: { ($0.isExplicit || $0.isAlias || analysis.hasReporting) && !$0.isRelay }) {
-                return first
+        if let nextSentence = next {
+            if sentence.isHeadline {
+                let analysis = nextAnalysis()
+                if let first = analysis.sources.first(where: { ($0.isExplicit || $0.isAlias || analysis.hasReporting) && !$0.isRelay }) {
+                    return first
+                }
             }
-            if analysis.opensBackward, nextSentence.paragraph == sentence.paragraph, let first = firstEligible(analysis) {
+            if nextSentence.paragraph == sentence.paragraph, nextOpensBackward(), let first = firstEligible(nextAnalysis()) {
                 return first
             }
         }

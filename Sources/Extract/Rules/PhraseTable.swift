@@ -120,7 +120,11 @@ struct PhraseTable: Sendable {
 
     /// Phrases by the id of their first word (a dense array: word ids are small integers).
     private var entries: [[Entry]] = []
+    /// Whether a phrase starts with the word of each id: the one test most tokens need.
+    private var heads: [Bool] = []
     private var count = 0
+    /// The number of tokens of the longest phrase.
+    private(set) var longest = 0
 
     /// Whether the table holds no phrase.
     var isEmpty: Bool { count == 0 }
@@ -130,7 +134,12 @@ struct PhraseTable: Sendable {
         let ids = Tokenizer.keys(of: phrase).map { words.intern($0) }
         guard let first = ids.first else { return }
         let rest = Array(ids.dropFirst())
-        if entries.count <= first { entries.append(contentsOf: repeatElement([], count: first + 1 - entries.count)) }
+        if entries.count <= first {
+            entries.append(contentsOf: repeatElement([], count: first + 1 - entries.count))
+            heads.append(contentsOf: repeatElement(false, count: first + 1 - heads.count))
+        }
+        heads[first] = true
+        longest = max(longest, ids.count)
         if let existing = entries[first].firstIndex(where: { $0.rest == rest }) {
             entries[first][existing].payload = payload
         } else {
@@ -142,11 +151,16 @@ struct PhraseTable: Sendable {
 
     /// The longest phrase starting at `tokens[index]` (ending by `limit`), as its length in
     /// tokens and its payload.
+    @inline(__always)
     func match(_ tokens: [Token], at index: Int, limit: Int? = nil) -> (length: Int, payload: Int)? {
         let end = limit ?? tokens.count
         guard index >= 0, index < end else { return nil }
         let id = tokens[index].id
-        guard id >= 0, id < entries.count else { return nil }
+        guard id >= 0, id < heads.count, heads[id] else { return nil }
+        return match(tokens, at: index, end: end, id: id)
+    }
+
+    private func match(_ tokens: [Token], at index: Int, end: Int, id: Int) -> (length: Int, payload: Int)? {
         for entry in entries[id] where index + 1 + entry.rest.count <= end {
             var matches = true
             for (offset, word) in entry.rest.enumerated() where tokens[index + 1 + offset].id != word {
@@ -159,6 +173,7 @@ struct PhraseTable: Sendable {
     }
 
     /// Whether a phrase starts at `tokens[index]`.
+    @inline(__always)
     func contains(_ tokens: [Token], at index: Int) -> Bool {
         match(tokens, at: index) != nil
     }

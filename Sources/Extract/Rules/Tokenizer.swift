@@ -42,13 +42,16 @@ struct Token: Sendable, Hashable {
 /// - Complexity: O(n) in the length of the range.
 enum Tokenizer {
     /// Tokens of `scalars[range]`; offsets are positions in `scalars`; `words` gives their ids.
-    static func tokens(of scalars: [Unicode.Scalar], in range: Range<Int>, words: WordIndex? = nil) -> [Token] {
+    /// With `prefix`, stops once that many tokens have been read from the first word on.
+    static func tokens(of scalars: [Unicode.Scalar], in range: Range<Int>, words: WordIndex? = nil, prefix: Int = .max) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(range.count / 5 + 4)
+        tokens.reserveCapacity(prefix < range.count ? prefix + 4 : range.count / 5 + 4)
+        var firstWord = Int.max
         scalars.withUnsafeBufferPointer { scalars in
             var index = range.lowerBound
             let end = range.upperBound
             while index < end {
+                if tokens.count >= firstWord, tokens.count - firstWord >= prefix { break }
                 let scalar = scalars[index]
                 if isSpace(scalar) {
                     index += 1
@@ -77,6 +80,7 @@ enum Tokenizer {
                     }
                 }
                 let kind: Token.Kind = isDigit(scalar) ? .number : .word
+                if kind == .word, firstWord == .max { firstWord = tokens.count }
                 let id = words?.id(of: scalars, index..<next) ?? -1
                 tokens.append(Token(start: index, end: next, id: id, kind: kind, isCapitalized: isUppercase(scalar), first: lowered(scalar)))
                 index = next
@@ -160,6 +164,7 @@ enum Tokenizer {
         scalar.value >= 48 && scalar.value <= 57
     }
 
+    @inline(__always)
     static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         isLetter(scalar) || isDigit(scalar) || (!scalar.isASCII && scalar.properties.numericType != nil)
     }
