@@ -37,6 +37,8 @@ struct DocumentReader {
     let document: Document
     let vocabulary: ExtractVocabulary
     let scalars: [Unicode.Scalar]
+    /// The UTF-8 offset of every 64th scalar, to find text ranges in `document.text`.
+    let checkpoints: [Int]
     let sentences: [Sentence]
     let numbers: [NumberMention]
     let numberSpans: [NumberSpan]
@@ -53,7 +55,7 @@ struct DocumentReader {
     init(document: Document, normalized: NormalizedText, vocabulary: ExtractVocabulary) {
         self.document = document
         self.vocabulary = vocabulary
-        scalars = DocumentText.scalars(of: document.text)
+        (scalars, checkpoints) = DocumentText.scalars(of: document.text)
         sentences = SentenceSplitter(abbreviations: vocabulary.abbreviations).sentences(of: scalars)
         numbers = normalized.numbers.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
         numberSpans = numbers.map { NumberSpan(start: $0.charStart, end: $0.charEnd) }
@@ -105,7 +107,23 @@ struct DocumentReader {
     func text(_ range: Range<Int>) -> String {
         let lower = max(0, min(range.lowerBound, scalars.count))
         let upper = max(lower, min(range.upperBound, scalars.count))
-        return DocumentText.string(scalars, lower..<upper)
+        // short texts (surfaces) fit a small string, made straight from the scalars
+        if upper - lower <= 15 { return DocumentText.string(scalars, lower..<upper) }
+        let utf8 = document.text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: utf8Offset(lower))
+        let end = utf8.index(start, offsetBy: utf8Offset(upper) - utf8Offset(lower))
+        return String(Substring(document.text.unicodeScalars[start..<end]))
+    }
+
+    /// The UTF-8 offset in `document.text` of scalar `offset`.
+    func utf8Offset(_ offset: Int) -> Int {
+        var result = checkpoints[offset >> DocumentText.checkpointShift]
+        var index = offset & ~(1 << DocumentText.checkpointShift - 1)
+        while index < offset {
+            result += UTF8.width(scalars[index])
+            index += 1
+        }
+        return result
     }
 
     /// The story holding `offset`; a title just before a story's body belongs to that story.
@@ -229,19 +247,42 @@ struct DocumentReader {
 
 /// The document text as an array of scalars, and strings back from it.
 enum DocumentText {
-    /// The scalars of `text`, in one pass.
-    static func scalars(of text: String) -> [Unicode.Scalar] {
+    /// `log2` of the distance between two checkpoints of ``scalars(of:)``.
+    static let checkpointShift = 6
+
+    /// The scalars of `text`, in one pass, and the UTF-8 offset of every 64th scalar (one more
+    /// at the end).
+    static func scalars(of text: String) -> (scalars: [Unicode.Scalar], checkpoints: [Int]) {
         var text = text
-        return text.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        var checkpoints: [Int] = []
+        let scalars = text.withUTF8 { bytes in
+            checkpoints.reserveCapacity(bytes.count >> checkpointShift + 2)
+            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 // A String's UTF-8 is valid: every lead byte has its continuation bytes.
+                let mask = 1 << checkpointShift - 1
                 var index = 0
                 var written = 0
                 while index < bytes.count {
+                    if written & mask == 0 { checkpoints.append(index) }
+                    // eight ASCII bytes at once, without passing a checkpoint
+                    if index + 8 <= bytes.count, written & mask + 8 <= mask + 1 {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            for byte in 0..<8 {
+                                buffer[written + byte] = Unicode.Scalar(UInt8(truncatingIfNeeded: word >> (8 * byte)))
+                            }
+                            written += 8
+                            index += 8
+                            continue
+                        }
+                    }
                     let lead = UInt32(bytes[index])
                     var value = lead
                     if lead < 0x80 {
+                        buffer[written] = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
+                        written += 1
                         index += 1
+                        continue
                     } else if lead < 0xE0 {
                         value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
                         index += 2
@@ -256,9 +297,11 @@ enum DocumentText {
                     buffer[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
                     written += 1
                 }
+                if written & mask == 0 { checkpoints.append(index) }
                 count = written
             }
         }
+        return (scalars, checkpoints)
     }
 
     /// The text of `scalars[range]`.

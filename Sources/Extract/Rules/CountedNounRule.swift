@@ -126,7 +126,9 @@ struct CountedNounRule {
             if vocabulary.clitics.contains(tokens, at: index) { return true }
             if tokens[index].isWord, !vocabulary.cliticSuffixes.isEmpty {
                 let key = Tokenizer.key(scalars, tokens[index].start..<tokens[index].end)
-                if vocabulary.cliticSuffixes.contains(where: { key.count > $0.count + 2 && key.hasSuffix($0) }) { return true }
+                // an ASCII key has as many characters as bytes; only others need counting
+                let length = key.utf8.count == tokens[index].end - tokens[index].start ? key.utf8.count : key.count
+                if vocabulary.cliticSuffixes.contains(where: { length > $0.count + 2 && key.hasSuffix($0) }) { return true }
             }
             index -= 1
         }

@@ -57,10 +57,17 @@ struct WordIndex: Sendable {
 
     /// The id of the text `scalars[range]`, lowercased as ``Tokenizer/key(_:_:)`` does, or `-1`.
     func id(of scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Int {
-        let length = range.count
-        guard length <= longest, length > 0 else { return -1 }
+        guard range.count <= longest, range.count > 0 else { return -1 }
         var hash = Self.offsetBasis
         for index in range { hash = Self.mix(hash, Tokenizer.lowered(scalars[index])) }
+        return id(of: scalars, range, hash: hash)
+    }
+
+    /// The id of the text `scalars[range]` whose lowercased scalars hash (``mix(_:_:)`` from
+    /// ``offsetBasis``) to `hash`, or `-1`.
+    func id(of scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, hash: UInt64) -> Int {
+        let length = range.count
+        guard length <= longest, length > 0 else { return -1 }
         var slot = self.slot(of: hash)
         while true {
             let entry = Int(slots[slot])
@@ -93,12 +100,18 @@ struct WordIndex: Sendable {
         Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> 32) & (slots.count - 1)
     }
 
-    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// One FNV-1a step over a scalar's value.
     @inline(__always)
-    private static func mix(_ hash: UInt64, _ scalar: Unicode.Scalar) -> UInt64 {
-        (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01b3
+    static func mix(_ hash: UInt64, _ scalar: Unicode.Scalar) -> UInt64 {
+        mix(hash, scalar.value)
+    }
+
+    /// One FNV-1a step over a scalar value.
+    @inline(__always)
+    static func mix(_ hash: UInt64, _ value: UInt32) -> UInt64 {
+        (hash ^ UInt64(value)) &* 0x0000_0100_0000_01b3
     }
 }
 

@@ -57,22 +57,36 @@ enum Tokenizer {
                     index += 1
                     continue
                 }
+                let first = lowered(scalar)
                 guard isAlphanumeric(scalar) else {
-                    let first = lowered(scalar)
                     tokens.append(Token(start: index, end: index + 1, id: words?.id(of: first) ?? -1, kind: .punctuation, isCapitalized: false, first: first))
                     index += 1
                     continue
                 }
+                // The word's key is hashed as it is read (see `WordIndex.id(of:_:hash:)`).
+                var hash = WordIndex.mix(WordIndex.offsetBasis, first)
                 var next = index + 1
                 while next < end {
                     let current = scalars[next]
-                    if isAlphanumeric(current) {
+                    let value = current.value
+                    if value < 0x80, ((value | 0x20) &- 97) < 26 {
+                        // an ASCII letter: `| 0x20` lowercases it
+                        hash = WordIndex.mix(hash, value | 0x20)
+                        next += 1
+                    } else if (value &- 48) < 10 {
+                        hash = WordIndex.mix(hash, value)
+                        next += 1
+                    } else if isAlphanumeric(current) {
+                        hash = WordIndex.mix(hash, lowered(current))
                         next += 1
                     } else if current == "-", isLetter(scalars[next - 1]), next + 1 < end, isLetter(scalars[next + 1]) {
+                        hash = WordIndex.mix(hash, current)
                         next += 1
                     } else if isNumberSeparator(current), isDigit(scalars[next - 1]), next + 1 < end, isDigit(scalars[next + 1]) {
+                        hash = WordIndex.mix(hash, lowered(current))
                         next += 1
                     } else if isApostrophe(current), isLetter(scalars[next - 1]) {
+                        hash = WordIndex.mix(hash, "'")
                         next += 1
                         break
                     } else {
@@ -81,8 +95,8 @@ enum Tokenizer {
                 }
                 let kind: Token.Kind = isDigit(scalar) ? .number : .word
                 if kind == .word, firstWord == .max { firstWord = tokens.count }
-                let id = words?.id(of: scalars, index..<next) ?? -1
-                tokens.append(Token(start: index, end: next, id: id, kind: kind, isCapitalized: isUppercase(scalar), first: lowered(scalar)))
+                let id = words?.id(of: scalars, index..<next, hash: hash) ?? -1
+                tokens.append(Token(start: index, end: next, id: id, kind: kind, isCapitalized: isUppercase(scalar), first: first))
                 index = next
             }
         }
@@ -142,31 +156,33 @@ enum Tokenizer {
         }
     }
 
+    @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar == " " || (scalar.value >= 9 && scalar.value <= 13) }
+        if scalar.isASCII { return scalar == " " || (scalar.value &- 9) < 5 }
         return scalar.properties.isWhitespace
     }
 
+    @inline(__always)
     static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar.value >= 65 && scalar.value <= 90 }
+        if scalar.isASCII { return (scalar.value &- 65) < 26 }
         return scalar.properties.isUppercase
     }
 
+    @inline(__always)
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
-        }
+        if scalar.isASCII { return ((scalar.value | 0x20) &- 97) < 26 }
         return scalar.properties.isAlphabetic
     }
 
+    @inline(__always)
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 48 && scalar.value <= 57
+        (scalar.value &- 48) < 10
     }
 
     @inline(__always)
     static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        isLetter(scalar) || isDigit(scalar) || (!scalar.isASCII && scalar.properties.numericType != nil)
+        if scalar.isASCII { return ((scalar.value | 0x20) &- 97) < 26 || (scalar.value &- 48) < 10 }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
