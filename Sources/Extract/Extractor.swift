@@ -37,7 +37,7 @@ struct DocumentReader {
     let document: Document
     let vocabulary: ExtractVocabulary
     let scalars: [Unicode.Scalar]
-    /// The UTF-8 offset of every 64th scalar, to find text ranges in `document.text`.
+    /// The UTF-8 offset of every 16th scalar, to find text ranges in `document.text`.
     let checkpoints: [Int]
     let sentences: [Sentence]
     let numbers: [NumberMention]
@@ -181,6 +181,7 @@ struct DocumentReader {
         var figures: [Figure] = []
         var seen: Set<Double> = []
         var previous: (sentence: Int, figure: CategoryRule.Previous)?
+        let figurePrefix = document.id + "-f"
 
         for number in numbers {
             guard !filter.isInsideDate(number, dates: dates), let sentenceIndex = sentenceIndex(containing: number.charStart) else { continue }
@@ -229,7 +230,7 @@ struct DocumentReader {
             let period = eventDates.eventDate(figure: number.charStart..<surfaceEnd, sentence: sentence, dates: dates)
 
             figures.append(Figure(
-                id: "\(document.id)-f\(figures.count)", storyID: storyID(at: number.charStart),
+                id: figurePrefix + String(figures.count), storyID: storyID(at: number.charStart),
                 value: number.value, valueHigh: number.valueHigh, qualifier: number.qualifier,
                 unit: noun.lemma, category: category, attribution: attribution,
                 eventStart: period?.start, eventEnd: period?.end,
@@ -248,9 +249,9 @@ struct DocumentReader {
 /// The document text as an array of scalars, and strings back from it.
 enum DocumentText {
     /// `log2` of the distance between two checkpoints of ``scalars(of:)``.
-    static let checkpointShift = 6
+    static let checkpointShift = 4
 
-    /// The scalars of `text`, in one pass, and the UTF-8 offset of every 64th scalar (one more
+    /// The scalars of `text`, in one pass, and the UTF-8 offset of every 16th scalar (one more
     /// at the end).
     static func scalars(of text: String) -> (scalars: [Unicode.Scalar], checkpoints: [Int]) {
         var text = text

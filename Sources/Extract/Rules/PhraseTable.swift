@@ -9,9 +9,10 @@ struct WordIndex: Sendable {
     private var storage: [Unicode.Scalar] = []
     /// For each id, where its word starts in `storage`; one more entry at the end.
     private var bounds: [Int] = [0]
-    /// Hash slots holding `id + 1`, `0` when empty; the count is a power of two, at least twice
-    /// the number of words.
-    private var slots: [Int32] = Array(repeating: 0, count: 64)
+    /// Hash slots holding `id + 1` in the low 32 bits and the low 32 bits of the word's hash in
+    /// the high ones (so most mismatches are told without reading the word), `0` when empty; the
+    /// count is a power of two, at least twice the number of words.
+    private var slots: [UInt64] = Array(repeating: 0, count: 64)
     /// The length of the longest word: longer tokens are unknown without hashing.
     private var longest = 0
 
@@ -45,12 +46,13 @@ struct WordIndex: Sendable {
     /// The id of the one-scalar word `scalar` (already lowercased), or `-1`.
     func id(of scalar: Unicode.Scalar) -> Int {
         guard longest >= 1 else { return -1 }
-        var slot = self.slot(of: Self.mix(Self.offsetBasis, scalar))
+        let hash = Self.mix(Self.offsetBasis, scalar)
+        var slot = self.slot(of: hash)
         while true {
-            let entry = Int(slots[slot])
+            let entry = slots[slot]
             if entry == 0 { return -1 }
-            let id = entry - 1
-            if bounds[id + 1] - bounds[id] == 1, storage[bounds[id]] == scalar { return id }
+            let id = Int(truncatingIfNeeded: entry & 0xffff_ffff) - 1
+            if entry >> 32 == hash & 0xffff_ffff, bounds[id + 1] - bounds[id] == 1, storage[bounds[id]] == scalar { return id }
             slot = (slot + 1) & (slots.count - 1)
         }
     }
@@ -70,11 +72,11 @@ struct WordIndex: Sendable {
         guard length <= longest, length > 0 else { return -1 }
         var slot = self.slot(of: hash)
         while true {
-            let entry = Int(slots[slot])
+            let entry = slots[slot]
             if entry == 0 { return -1 }
-            let id = entry - 1
-            let start = bounds[id]
-            if bounds[id + 1] - start == length {
+            let id = Int(truncatingIfNeeded: entry & 0xffff_ffff) - 1
+            if entry >> 32 == hash & 0xffff_ffff, bounds[id + 1] - bounds[id] == length {
+                let start = bounds[id]
                 var equal = true
                 for offset in 0..<length where storage[start + offset] != Tokenizer.lowered(scalars[range.lowerBound + offset]) {
                     equal = false
@@ -91,7 +93,7 @@ struct WordIndex: Sendable {
         for index in bounds[id]..<bounds[id + 1] { hash = Self.mix(hash, storage[index]) }
         var slot = self.slot(of: hash)
         while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-        slots[slot] = Int32(id + 1)
+        slots[slot] = (hash & 0xffff_ffff) << 32 | UInt64(id + 1)
     }
 
     /// The first slot of a hash: its high bits after a multiply, so every scalar counts.

@@ -55,6 +55,11 @@ struct SentenceSplitter: Sendable {
         var index = 0
         while index < count {
             let scalar = scalars[index]
+            // letters and most ASCII punctuation neither end a sentence nor split a headline
+            if scalar.value > 63, scalar.value < 0x80 {
+                index += 1
+                continue
+            }
             if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" {
                 emit(start, index, headline: nil)
                 while index < count, Tokenizer.isSpace(scalars[index]) { index += 1 }

@@ -45,7 +45,7 @@ enum Tokenizer {
     /// With `prefix`, stops once that many tokens have been read from the first word on.
     static func tokens(of scalars: [Unicode.Scalar], in range: Range<Int>, words: WordIndex? = nil, prefix: Int = .max) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(prefix < range.count ? prefix + 4 : range.count / 5 + 4)
+        tokens.reserveCapacity(prefix < range.count ? prefix + 4 : range.count / 4 + 4)
         var firstWord = Int.max
         scalars.withUnsafeBufferPointer { scalars in
             var index = range.lowerBound
