@@ -1,6 +1,6 @@
 import Foundation
 
-extension ExtractVocabulary {
+extension VocabularyTables {
     /// Checks a merged file and builds the lookup tables.
     init(file: VocabularyFile, origin: String) throws(VocabularyError) {
         if let version = file.version, version != 1 {
@@ -23,7 +23,7 @@ extension ExtractVocabulary {
                 names.append(name)
             }
             for (cuePosition, cue) in (entry.cues ?? []).enumerated() {
-                let forms = try Self.expand(cue, origin: origin, entry: "categories[\(position)].cues[\(cuePosition)]")
+                let forms = try ExtractVocabulary.expand(cue, origin: origin, entry: "categories[\(position)].cues[\(cuePosition)]")
                 for form in forms { cues.insert(form, payload: index[name]!, words: &words) }
             }
         }
@@ -52,7 +52,7 @@ extension ExtractVocabulary {
                 throw .invalidEntry(file: origin, entry: "\(path).window", reason: "window \(window) outside 1…30")
             }
             for (cuePosition, cue) in (entry.cues ?? []).enumerated() {
-                for form in try Self.expand(cue, origin: origin, entry: "\(path).cues[\(cuePosition)]") {
+                for form in try ExtractVocabulary.expand(cue, origin: origin, entry: "\(path).cues[\(cuePosition)]") {
                     shiftCues.insert(form, payload: shifts.count, words: &words)
                 }
             }
@@ -99,7 +99,7 @@ extension ExtractVocabulary {
             let forms = entry.forms ?? []
             guard !forms.isEmpty else { throw .invalidEntry(file: origin, entry: "\(path).forms", reason: "a unit needs at least one form") }
             for (formPosition, form) in forms.enumerated() {
-                for expanded in try Self.expand(form, origin: origin, entry: "\(path).forms[\(formPosition)]") {
+                for expanded in try ExtractVocabulary.expand(form, origin: origin, entry: "\(path).forms[\(formPosition)]") {
                     unitForms.insert(expanded, payload: slot, words: &words)
                 }
             }
@@ -118,7 +118,7 @@ extension ExtractVocabulary {
                 sourceNames.append(name)
             }
             for (aliasPosition, alias) in ([name] + (entry.aliases ?? [])).enumerated() {
-                for form in try Self.expand(alias, origin: origin, entry: "sources[\(position)].aliases[\(max(0, aliasPosition - 1))]") {
+                for form in try ExtractVocabulary.expand(alias, origin: origin, entry: "sources[\(position)].aliases[\(max(0, aliasPosition - 1))]") {
                     aliases.insert(form, payload: slot, words: &words)
                 }
             }
@@ -127,13 +127,11 @@ extension ExtractVocabulary {
         func table(_ list: [String]?, _ key: String) throws(VocabularyError) -> PhraseTable {
             var table = PhraseTable()
             for (position, phrase) in (list ?? []).enumerated() {
-                for form in try Self.expand(phrase, origin: origin, entry: "\(key)[\(position)]") { table.insert(form, payload: 0, words: &words) }
+                for form in try ExtractVocabulary.expand(phrase, origin: origin, entry: "\(key)[\(position)]") { table.insert(form, payload: 0, words: &words) }
             }
             return table
         }
 
-        self.file = file
-        self.origin = origin
         self.categoryNames = names
         self.categoryIndex = index
         self.cues = cues
@@ -167,14 +165,17 @@ extension ExtractVocabulary {
         self.reportingCues = try table(file.reportingCues, "reporting_cues")
         self.backwardOpeners = try table(file.backwardOpeners, "backward_openers")
         self.reportingAuxiliaries = try table(file.reportingAuxiliaries, "reporting_auxiliaries")
-        var abbreviations: Set<String> = []
+        var abbreviations = WordIndex()
         for (position, word) in (file.abbreviations ?? []).enumerated() {
-            for form in try Self.expand(word, origin: origin, entry: "abbreviations[\(position)]") { abbreviations.insert(form.lowercased()) }
+            for form in try ExtractVocabulary.expand(word, origin: origin, entry: "abbreviations[\(position)]") { _ = abbreviations.intern(form.lowercased()) }
         }
         self.abbreviations = abbreviations
+        self.keyWords = KeyWords(&words)
         self.words = words
     }
+}
 
+extension ExtractVocabulary {
     /// Expands `{a,b}` groups: `inviat{o,i}` → `inviato`, `inviati`; `mercenari{o,}` →
     /// `mercenario`, `mercenari`.
     static func expand(_ phrase: String, origin: String, entry: String) throws(VocabularyError) -> [String] {

@@ -14,48 +14,12 @@ import Foundation
 /// or use a file of its own instead of the bundled one (`replace_vocabulary: true`), in which case
 /// that file must be complete.
 public struct ExtractVocabulary: Sendable {
-    /// The merged file model, kept so vocabularies can be merged again.
-    let file: VocabularyFile
     /// Where the entries came from, for messages (`vocabulary.json + extra.json`).
     public let origin: String
 
-    // Compiled tables.
-    /// Ids of every word of every phrase below.
-    let words: WordIndex
-    let categoryNames: [String]
-    let categoryIndex: [String: Int]
-    let cues: PhraseTable
-    let shifts: [CompiledShift]
-    let shiftCues: PhraseTable
-    let units: [CompiledUnit]
-    let unitForms: PhraseTable
-    let percentUnit: String
-    let premodifiers: PhraseTable
-    let bridges: PhraseTable
-    let demonstratives: PhraseTable
-    let auxiliaries: PhraseTable
-    let totals: PhraseTable
-    let links: PhraseTable
-    let determiners: PhraseTable
-    let definiteArticles: PhraseTable
-    let ratioWords: PhraseTable
-    let clitics: PhraseTable
-    let cliticSuffixes: [String]
-    let attributionRelatives: PhraseTable
-    let relayCues: PhraseTable
-    let clauseOpeners: PhraseTable
-    let coordinators: PhraseTable
-    let sourceNames: [String]
-    let sourceAliases: PhraseTable
-    let sourceHeads: PhraseTable
-    let sourceModifiers: PhraseTable
-    let sourcePrepositions: PhraseTable
-    let openers: PhraseTable
-    let attributionSkips: PhraseTable
-    let reportingCues: PhraseTable
-    let backwardOpeners: PhraseTable
-    let reportingAuxiliaries: PhraseTable
-    let abbreviations: Set<String>
+    /// The merged file and the lookup tables compiled from it, in one object that every copy of
+    /// the vocabulary shares (a rule holding the vocabulary costs one retain, not one per table).
+    let compiled: CompiledVocabulary
 
     /// The vocabulary shipped with the module (`Resources/vocabulary.json`).
     ///
@@ -167,6 +131,108 @@ public struct ExtractVocabulary: Sendable {
     }
 }
 
+/// The lookup tables of a vocabulary, built once from its file (see
+/// `ExtractVocabulary+Compile.swift`).
+struct VocabularyTables: Sendable {
+    /// Ids of every word of every phrase below.
+    let words: WordIndex
+    let categoryNames: [String]
+    let categoryIndex: [String: Int]
+    let cues: PhraseTable
+    let shifts: [CompiledShift]
+    let shiftCues: PhraseTable
+    let units: [CompiledUnit]
+    let unitForms: PhraseTable
+    let percentUnit: String
+    let premodifiers: PhraseTable
+    let bridges: PhraseTable
+    let demonstratives: PhraseTable
+    let auxiliaries: PhraseTable
+    let totals: PhraseTable
+    let links: PhraseTable
+    let determiners: PhraseTable
+    let definiteArticles: PhraseTable
+    let ratioWords: PhraseTable
+    let clitics: PhraseTable
+    let cliticSuffixes: [String]
+    let attributionRelatives: PhraseTable
+    let relayCues: PhraseTable
+    let clauseOpeners: PhraseTable
+    let coordinators: PhraseTable
+    let sourceNames: [String]
+    let sourceAliases: PhraseTable
+    let sourceHeads: PhraseTable
+    let sourceModifiers: PhraseTable
+    let sourcePrepositions: PhraseTable
+    let openers: PhraseTable
+    let attributionSkips: PhraseTable
+    let reportingCues: PhraseTable
+    let backwardOpeners: PhraseTable
+    let reportingAuxiliaries: PhraseTable
+    let abbreviations: WordIndex
+    /// Ids of the function words the rules name in code (`e`, `che`, `secondo`…).
+    let keyWords: KeyWords
+
+}
+
+/// A vocabulary's file and tables behind one reference.
+final class CompiledVocabulary: Sendable {
+    /// The merged file model, kept so vocabularies can be merged again.
+    let file: VocabularyFile
+    let tables: VocabularyTables
+
+    init(file: VocabularyFile, tables: VocabularyTables) {
+        self.file = file
+        self.tables = tables
+    }
+}
+
+extension ExtractVocabulary {
+    init(file: VocabularyFile, origin: String) throws(VocabularyError) {
+        self.origin = origin
+        compiled = CompiledVocabulary(file: file, tables: try VocabularyTables(file: file, origin: origin))
+    }
+
+    var file: VocabularyFile { compiled.file }
+
+    var words: WordIndex { compiled.tables.words }
+    var categoryNames: [String] { compiled.tables.categoryNames }
+    var categoryIndex: [String: Int] { compiled.tables.categoryIndex }
+    var cues: PhraseTable { compiled.tables.cues }
+    var shifts: [CompiledShift] { compiled.tables.shifts }
+    var shiftCues: PhraseTable { compiled.tables.shiftCues }
+    var units: [CompiledUnit] { compiled.tables.units }
+    var unitForms: PhraseTable { compiled.tables.unitForms }
+    var percentUnit: String { compiled.tables.percentUnit }
+    var premodifiers: PhraseTable { compiled.tables.premodifiers }
+    var bridges: PhraseTable { compiled.tables.bridges }
+    var demonstratives: PhraseTable { compiled.tables.demonstratives }
+    var auxiliaries: PhraseTable { compiled.tables.auxiliaries }
+    var totals: PhraseTable { compiled.tables.totals }
+    var links: PhraseTable { compiled.tables.links }
+    var determiners: PhraseTable { compiled.tables.determiners }
+    var definiteArticles: PhraseTable { compiled.tables.definiteArticles }
+    var ratioWords: PhraseTable { compiled.tables.ratioWords }
+    var clitics: PhraseTable { compiled.tables.clitics }
+    var cliticSuffixes: [String] { compiled.tables.cliticSuffixes }
+    var attributionRelatives: PhraseTable { compiled.tables.attributionRelatives }
+    var relayCues: PhraseTable { compiled.tables.relayCues }
+    var clauseOpeners: PhraseTable { compiled.tables.clauseOpeners }
+    var coordinators: PhraseTable { compiled.tables.coordinators }
+    var sourceNames: [String] { compiled.tables.sourceNames }
+    var sourceAliases: PhraseTable { compiled.tables.sourceAliases }
+    var sourceHeads: PhraseTable { compiled.tables.sourceHeads }
+    var sourceModifiers: PhraseTable { compiled.tables.sourceModifiers }
+    var sourcePrepositions: PhraseTable { compiled.tables.sourcePrepositions }
+    var openers: PhraseTable { compiled.tables.openers }
+    var attributionSkips: PhraseTable { compiled.tables.attributionSkips }
+    var reportingCues: PhraseTable { compiled.tables.reportingCues }
+    var backwardOpeners: PhraseTable { compiled.tables.backwardOpeners }
+    var reportingAuxiliaries: PhraseTable { compiled.tables.reportingAuxiliaries }
+    var abbreviations: WordIndex { compiled.tables.abbreviations }
+    var keyWords: KeyWords { compiled.tables.keyWords }
+}
+
 /// A unit after compiling: its lemma, class and categories.
 struct CompiledUnit: Sendable {
     var lemma: String
@@ -179,6 +245,29 @@ struct CompiledUnit: Sendable {
     var remap: [String: String]
     /// Whether the noun counts people (only those are topics of elided numbers).
     var isPeople: Bool
+}
+
+/// Ids of the function words the rules test by name, interned whether or not a table holds them.
+struct KeyWords: Sendable {
+    var e: Int
+    var ed: Int
+    var o: Int
+    var i: Int
+    var gli: Int
+    var le: Int
+    var che: Int
+    var secondo: Int
+
+    init(_ words: inout WordIndex) {
+        e = words.intern("e")
+        ed = words.intern("ed")
+        o = words.intern("o")
+        i = words.intern("i")
+        gli = words.intern("gli")
+        le = words.intern("le")
+        che = words.intern("che")
+        secondo = words.intern("secondo")
+    }
 }
 
 /// A shift after compiling.

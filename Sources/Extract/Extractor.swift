@@ -37,40 +37,58 @@ struct DocumentReader {
     let document: Document
     let vocabulary: ExtractVocabulary
     let scalars: [Unicode.Scalar]
-    /// The text's UTF-8 bytes, and for each scalar offset its byte offset (one more at the end).
-    let utf8: [UInt8]
-    let utf8Offsets: [Int]
+    /// The UTF-8 offset of every 16th scalar, to find text ranges in `document.text`.
+    let checkpoints: [Int]
     let sentences: [Sentence]
     let numbers: [NumberMention]
     let numberSpans: [NumberSpan]
     let dates: [DateMention]
-    private var cache: [Int: SentenceAnalysis] = [:]
+    let nouns: CountedNounRule
+    let attribution: AttributionRule
+    /// The analysis of each sentence, made the first time a rule asks for it.
+    private var cache: [SentenceAnalysis?]
+    /// The text of each sentence, made for its first figure.
+    private var sentenceTexts: [String?]
     /// Units of the figures read so far.
     private var countedUnits: Set<Int> = []
 
     init(document: Document, normalized: NormalizedText, vocabulary: ExtractVocabulary) {
         self.document = document
         self.vocabulary = vocabulary
-        scalars = Array(document.text.unicodeScalars)
-        utf8 = Array(document.text.utf8)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var byte = 0
-        for scalar in scalars {
-            offsets.append(byte)
-            byte += UTF8.width(scalar)
-        }
-        offsets.append(byte)
-        utf8Offsets = offsets
+        (scalars, checkpoints) = DocumentText.scalars(of: document.text)
         sentences = SentenceSplitter(abbreviations: vocabulary.abbreviations).sentences(of: scalars)
         numbers = normalized.numbers.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
         numberSpans = numbers.map { NumberSpan(start: $0.charStart, end: $0.charEnd) }
         dates = normalized.dates.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
+        nouns = CountedNounRule(vocabulary: vocabulary, scalars: scalars)
+        attribution = AttributionRule(vocabulary: vocabulary, scalars: scalars)
+        cache = Array(repeating: nil, count: sentences.count)
+        sentenceTexts = Array(repeating: nil, count: sentences.count)
+    }
+
+    /// Whether sentence `index` opens by attributing the one before (`È quanto emerge da…`), read
+    /// from its first words when it has not been analyzed.
+    mutating func opensBackward(_ index: Int) -> Bool {
+        if let cached = cache[index] { return cached.opensBackward }
+        let openers = vocabulary.backwardOpeners
+        guard !openers.isEmpty else { return false }
+        let sentence = sentences[index]
+        let tokens = Tokenizer.tokens(of: scalars, in: sentence.start..<sentence.end, words: vocabulary.words, prefix: openers.longest)
+        return openers.contains(tokens, at: tokens.firstIndex { $0.isWord } ?? 0)
+    }
+
+    mutating func sentenceText(_ index: Int) -> String {
+        if let cached = sentenceTexts[index] { return cached }
+        let text = text(sentences[index].start..<sentences[index].end)
+        sentenceTexts[index] = text
+        return text
     }
 
     mutating func analysis(_ index: Int) -> SentenceAnalysis {
         if let cached = cache[index] { return cached }
-        let analysis = SentenceAnalysis(sentence: sentences[index], scalars: scalars, numbers: numberSpans, vocabulary: vocabulary)
+        let analysis = SentenceAnalysis(
+            sentence: sentences[index], scalars: scalars, numbers: numberSpans, vocabulary: vocabulary, attribution: attribution
+        )
         cache[index] = analysis
         return analysis
     }
@@ -89,7 +107,23 @@ struct DocumentReader {
     func text(_ range: Range<Int>) -> String {
         let lower = max(0, min(range.lowerBound, scalars.count))
         let upper = max(lower, min(range.upperBound, scalars.count))
-        return String(decoding: utf8[utf8Offsets[lower]..<utf8Offsets[upper]], as: UTF8.self)
+        // short texts (surfaces) fit a small string, made straight from the scalars
+        if upper - lower <= 15 { return DocumentText.string(scalars, lower..<upper) }
+        let utf8 = document.text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: utf8Offset(lower))
+        let end = utf8.index(start, offsetBy: utf8Offset(upper) - utf8Offset(lower))
+        return String(Substring(document.text.unicodeScalars[start..<end]))
+    }
+
+    /// The UTF-8 offset in `document.text` of scalar `offset`.
+    func utf8Offset(_ offset: Int) -> Int {
+        var result = checkpoints[offset >> DocumentText.checkpointShift]
+        var index = offset & ~(1 << DocumentText.checkpointShift - 1)
+        while index < offset {
+            result += UTF8.width(scalars[index])
+            index += 1
+        }
+        return result
     }
 
     /// The story holding `offset`; a title just before a story's body belongs to that story.
@@ -104,7 +138,6 @@ struct DocumentReader {
     /// The nearest people noun (or any unit) before token `before` of sentence `index`, looking
     /// back through the sentence and, unless `sentenceOnly`, the two sentences before it.
     mutating func topic(sentence index: Int, before: Int, peopleOnly: Bool, sentenceOnly: Bool) -> Int? {
-        let nouns = CountedNounRule(vocabulary: vocabulary)
         var sentenceIndex = index
         var limit = before
         let story = storyID(at: sentences[index].start)
@@ -130,7 +163,7 @@ struct DocumentReader {
     }
 
     /// The last named source of the three sentences before sentence `index`.
-    mutating func earlierNamedSource(before index: Int) -> String? {
+    mutating func earlierNamedSource(before index: Int) -> SourceName? {
         var position = index - 1
         while position >= 0, index - position <= 3 {
             if let name = AttributionRule.lastNamed(analysis(position)) { return name }
@@ -140,13 +173,15 @@ struct DocumentReader {
     }
 
     mutating func figures() -> [Figure] {
-        let nouns = CountedNounRule(vocabulary: vocabulary)
+        let nouns = self.nouns
+        let attributionRule = self.attribution
         let categories = CategoryRule(vocabulary: vocabulary)
         let filter = NotAFigureRule(vocabulary: vocabulary)
         let eventDates = EventDateRule()
         var figures: [Figure] = []
         var seen: Set<Double> = []
         var previous: (sentence: Int, figure: CategoryRule.Previous)?
+        let figurePrefix = document.id + "-f"
 
         for number in numbers {
             guard !filter.isInsideDate(number, dates: dates), let sentenceIndex = sentenceIndex(containing: number.charStart) else { continue }
@@ -156,8 +191,7 @@ struct DocumentReader {
             guard let first = tokens.firstIndex(where: { $0.end > number.charStart }), tokens[first].start < number.charEnd else { continue }
             let after = tokens[first...].firstIndex { $0.start >= number.charEnd } ?? tokens.count
             let numeralToken = tokens[first..<after].firstIndex { $0.end > number.numeralStart } ?? first
-            let numeral = Tokenizer.key(scalars, max(number.numeralStart, number.charStart)..<number.charEnd)
-            if filter.isBareArticle(number, numeral: numeral) || filter.isInsideSource(own, token: numeralToken) { continue }
+            if filter.isBareArticle(number, scalars: scalars) || filter.isInsideSource(own, token: numeralToken) { continue }
 
             let found = nouns.find(in: own, first: first, after: after, isPercent: number.isPercent) { before, peopleOnly, sentenceOnly in
                 topic(sentence: sentenceIndex, before: before, peopleOnly: peopleOnly, sentenceOnly: sentenceOnly)
@@ -184,20 +218,23 @@ struct DocumentReader {
                 noun: noun, span: (noun.kind == .before ? first : spanStart)..<spanEnd, numberTokens: first..<after,
                 analysis: own, previous: previous?.sentence == sentenceIndex ? previous?.figure : nil
             )
-            let next = sentenceIndex + 1 < sentences.count ? (analysis(sentenceIndex + 1), sentences[sentenceIndex + 1]) : nil
-            let before = sentenceIndex > 0 ? (analysis(sentenceIndex - 1), sentences[sentenceIndex - 1]) : nil
             var attribution: String?
-            if let span = AttributionRule.chosenSpan(figure: spanStart..<spanEnd, own: own, sentence: sentence, next: next, previous: before) {
-                attribution = span.isBare ? (earlierNamedSource(before: sentenceIndex) ?? span.name) : span.name
+            if let span = AttributionRule.chosenSpan(
+                figure: spanStart..<spanEnd, own: own, sentence: sentence,
+                next: sentenceIndex + 1 < sentences.count ? sentences[sentenceIndex + 1] : nil,
+                nextAnalysis: { analysis(sentenceIndex + 1) }, nextOpensBackward: { opensBackward(sentenceIndex + 1) },
+                previous: { sentenceIndex > 0 ? (analysis(sentenceIndex - 1), sentences[sentenceIndex - 1]) : nil }
+            ) {
+                attribution = attributionRule.name(span.isBare ? (earlierNamedSource(before: sentenceIndex) ?? span.name) : span.name)
             }
             let period = eventDates.eventDate(figure: number.charStart..<surfaceEnd, sentence: sentence, dates: dates)
 
             figures.append(Figure(
-                id: "\(document.id)-f\(figures.count)", storyID: storyID(at: number.charStart),
+                id: figurePrefix + String(figures.count), storyID: storyID(at: number.charStart),
                 value: number.value, valueHigh: number.valueHigh, qualifier: number.qualifier,
                 unit: noun.lemma, category: category, attribution: attribution,
                 eventStart: period?.start, eventEnd: period?.end,
-                surface: text(number.charStart..<surfaceEnd), sentence: text(sentence.start..<sentence.end),
+                surface: text(number.charStart..<surfaceEnd), sentence: sentenceText(sentenceIndex),
                 charStart: number.charStart, charEnd: surfaceEnd
             ))
             seen.insert(number.value)
@@ -206,5 +243,81 @@ struct DocumentReader {
             previous = (sentenceIndex, CategoryRule.Previous(endToken: spanEnd, category: category, isPeople: isPeople))
         }
         return figures
+    }
+}
+
+/// The document text as an array of scalars, and strings back from it.
+enum DocumentText {
+    /// `log2` of the distance between two checkpoints of ``scalars(of:)``.
+    static let checkpointShift = 4
+
+    /// The scalars of `text`, in one pass, and the UTF-8 offset of every 16th scalar (one more
+    /// at the end).
+    static func scalars(of text: String) -> (scalars: [Unicode.Scalar], checkpoints: [Int]) {
+        var text = text
+        var checkpoints: [Int] = []
+        let scalars = text.withUTF8 { bytes in
+            checkpoints.reserveCapacity(bytes.count >> checkpointShift + 2)
+            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                // A String's UTF-8 is valid: every lead byte has its continuation bytes.
+                let mask = 1 << checkpointShift - 1
+                var index = 0
+                var written = 0
+                while index < bytes.count {
+                    if written & mask == 0 { checkpoints.append(index) }
+                    // eight ASCII bytes at once, without passing a checkpoint
+                    if index + 8 <= bytes.count, written & mask + 8 <= mask + 1 {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            for byte in 0..<8 {
+                                buffer[written + byte] = Unicode.Scalar(UInt8(truncatingIfNeeded: word >> (8 * byte)))
+                            }
+                            written += 8
+                            index += 8
+                            continue
+                        }
+                    }
+                    let lead = UInt32(bytes[index])
+                    var value = lead
+                    if lead < 0x80 {
+                        buffer[written] = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
+                        written += 1
+                        index += 1
+                        continue
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    buffer[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    written += 1
+                }
+                if written & mask == 0 { checkpoints.append(index) }
+                count = written
+            }
+        }
+        return (scalars, checkpoints)
+    }
+
+    /// The text of `scalars[range]`.
+    static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var capacity = 0
+        for index in range { capacity += UTF8.width(scalars[index]) }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var length = 0
+            for index in range {
+                UTF8.encode(scalars[index]) { byte in
+                    buffer[length] = byte
+                    length += 1
+                }
+            }
+            return length
+        }
     }
 }

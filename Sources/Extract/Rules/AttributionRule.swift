@@ -4,8 +4,9 @@ struct SourceSpan: Sendable, Hashable {
     var start: Int
     /// Token after the last.
     var end: Int
-    /// Canonical name (`NIS`) or the phrase itself (`fonti occidentali`).
-    var name: String
+    /// Canonical name (`NIS`) or the phrase itself (`fonti occidentali`), read as text only for
+    /// the source a figure takes (``AttributionRule/name(_:)``).
+    var name: SourceName
     /// Introduced by `secondo`, `stando a`…: a source even without a reporting verb.
     var isExplicit: Bool
     /// Whether the span is a known alias (`007 di Seul`): numbers inside it are not figures.
@@ -16,6 +17,15 @@ struct SourceSpan: Sendable, Hashable {
     var isBare: Bool = false
     /// An outlet relaying another source (`citate dalla Cnn`): used only when no other source.
     var isRelay: Bool = false
+}
+
+/// The name of a source: a canonical one of the vocabulary, or the text of the phrase.
+enum SourceName: Sendable, Hashable {
+    /// Index into the vocabulary's source names.
+    case canonical(Int)
+    /// The document's scalars in `range`, with the first letter lowercased when `lowercaseFirst`
+    /// and the word is not an acronym (`Fonti occidentali` → `fonti occidentali`).
+    case text(Range<Int>, lowercaseFirst: Bool)
 }
 
 /// Finds sources in a sentence and picks the one a figure is attributed to.
@@ -38,7 +48,8 @@ struct AttributionRule {
     var vocabulary: ExtractVocabulary
     var scalars: [Unicode.Scalar]
 
-    func sources(in tokens: [Token]) -> [SourceSpan] {
+    /// Sources of a sentence's tokens; `reporting` are its reporting cues.
+    func sources(in tokens: [Token], reporting: [PhraseHit]) -> [SourceSpan] {
         var spans: [SourceSpan] = []
         var index = 0
         while index < tokens.count {
@@ -73,11 +84,11 @@ struct AttributionRule {
             }
             index += 1
         }
-        spans.append(contentsOf: namedSubjects(tokens, excluding: spans))
+        spans.append(contentsOf: namedSubjects(tokens, reporting: reporting, excluding: spans))
         for position in spans.indices {
             let span = spans[position]
             // `Il Pentagono: "…"` — a source before a colon speaks.
-            if span.end < tokens.count, tokens[span.end].key == ":" { spans[position].isExplicit = true }
+            if span.end < tokens.count, tokens[span.end].isMark(":") { spans[position].isExplicit = true }
             spans[position].isRelay = (1...4).contains { back in
                 span.start - back >= 0 && vocabulary.relayCues.match(tokens, at: span.start - back, limit: span.start)?.length == back
             }
@@ -89,24 +100,32 @@ struct AttributionRule {
     ///
     /// A bare head (`l'agenzia`, `le stesse fonti`) takes the name of the nearest named source of
     /// the sentences before (`earlierNamed`), when there is one.
+    ///
+    /// The sentences around are read only when the figure's own sentence names no source: `next`
+    /// is the sentence after (its analysis from `nextAnalysis`, whether it opens with `È quanto
+    /// emerge…` from the cheaper `nextOpensBackward`), `previous` the sentence before.
     static func chosenSpan(
         figure: Range<Int>, own: SentenceAnalysis, sentence: Sentence,
-        next: (SentenceAnalysis, Sentence)?, previous: (SentenceAnalysis, Sentence)?
+        next: Sentence?, nextAnalysis: () -> SentenceAnalysis, nextOpensBackward: () -> Bool,
+        previous: () -> (SentenceAnalysis, Sentence)?
     ) -> SourceSpan? {
         let eligible = own.sources.filter { ($0.isExplicit || own.hasReporting) && !$0.range.overlaps(figure) }
         let preferred = eligible.contains { !$0.isRelay } ? eligible.filter { !$0.isRelay } : eligible
         if let nearest = preferred.min(by: { distance($0, figure) < distance($1, figure) }) {
             return nearest
         }
-        if let (analysis, nextSentence) = next {
-            if sentence.isHeadline, let first = analysis.sources.first(where: { ($0.isExplicit || $0.isAlias || analysis.hasReporting) && !$0.isRelay }) {
-                return first
+        if let nextSentence = next {
+            if sentence.isHeadline {
+                let analysis = nextAnalysis()
+                if let first = analysis.sources.first(where: { ($0.isExplicit || $0.isAlias || analysis.hasReporting) && !$0.isRelay }) {
+                    return first
+                }
             }
-            if analysis.opensBackward, nextSentence.paragraph == sentence.paragraph, let first = firstEligible(analysis) {
+            if nextSentence.paragraph == sentence.paragraph, nextOpensBackward(), let first = firstEligible(nextAnalysis()) {
                 return first
             }
         }
-        if let (analysis, previousSentence) = previous, previousSentence.paragraph == sentence.paragraph, !previousSentence.isHeadline {
+        if let (analysis, previousSentence) = previous(), previousSentence.paragraph == sentence.paragraph, !previousSentence.isHeadline {
             return firstEligible(analysis)
         }
         return nil
@@ -118,7 +137,7 @@ struct AttributionRule {
     }
 
     /// The last named source of a sentence (for bare heads in the sentences after it).
-    static func lastNamed(_ analysis: SentenceAnalysis) -> String? {
+    static func lastNamed(_ analysis: SentenceAnalysis) -> SourceName? {
         analysis.sources.last { $0.isNamed && !$0.isRelay }?.name
     }
 
@@ -130,8 +149,8 @@ struct AttributionRule {
 
     /// `il secondo giorno`, `un secondo attacco`: an ordinal, not `secondo X`.
     private func isOrdinalUse(_ tokens: [Token], _ index: Int) -> Bool {
-        guard tokens[index].key == "secondo" else { return false }
-        return index > 0 && vocabulary.determiners.contains(tokens, at: index - 1) && tokens[index - 1].key != "e"
+        guard tokens[index].id == vocabulary.keyWords.secondo else { return false }
+        return index > 0 && vocabulary.determiners.contains(tokens, at: index - 1) && tokens[index - 1].id != vocabulary.keyWords.e
     }
 
     /// End of the phrase after an opener: up to punctuation, a number, or a function word other
@@ -141,15 +160,15 @@ struct AttributionRule {
         while index < tokens.count, index - start < 8 {
             let token = tokens[index]
             if token.isPunctuation || token.kind == .number { break }
-            if token.key == "che" { break }
-            if vocabulary.sourcePrepositions.contains(tokens, at: index) || token.key == "e" {
+            if token.id == vocabulary.keyWords.che { break }
+            if vocabulary.sourcePrepositions.contains(tokens, at: index) || token.id == vocabulary.keyWords.e {
                 index += 1
                 continue
             }
             if vocabulary.determiners.contains(tokens, at: index) { break }
             index += 1
         }
-        while index > start, vocabulary.sourcePrepositions.contains(tokens, at: index - 1) || tokens[index - 1].key == "e" { index -= 1 }
+        while index > start, vocabulary.sourcePrepositions.contains(tokens, at: index - 1) || tokens[index - 1].id == vocabulary.keyWords.e { index -= 1 }
         return index
     }
 
@@ -166,14 +185,14 @@ struct AttributionRule {
     private func sourceAt(_ tokens: [Token], _ index: Int) -> SourceSpan? {
         if let alias = vocabulary.sourceAliases.match(tokens, at: index) {
             let end = index + alias.length
-            return SourceSpan(start: index, end: end, name: vocabulary.sourceNames[alias.payload], isExplicit: false, isAlias: true, isNamed: true)
+            return SourceSpan(start: index, end: end, name: .canonical(alias.payload), isExplicit: false, isAlias: true, isNamed: true)
         }
         guard let head = vocabulary.sourceHeads.match(tokens, at: index) else { return nil }
         let end = headPhraseEnd(tokens, from: index + head.length)
         var inner = index
         while inner < end {
             if let alias = vocabulary.sourceAliases.match(tokens, at: inner, limit: end) {
-                return SourceSpan(start: index, end: end, name: vocabulary.sourceNames[alias.payload], isExplicit: false, isAlias: false, isNamed: true)
+                return SourceSpan(start: index, end: end, name: .canonical(alias.payload), isExplicit: false, isAlias: false, isNamed: true)
             }
             inner += 1
         }
@@ -192,7 +211,7 @@ struct AttributionRule {
             steps += 1
             if let modifier = vocabulary.sourceModifiers.match(tokens, at: index) {
                 index += modifier.length
-            } else if tokens[index].key == "e", let modifier = vocabulary.sourceModifiers.match(tokens, at: index + 1) {
+            } else if tokens[index].id == vocabulary.keyWords.e, let modifier = vocabulary.sourceModifiers.match(tokens, at: index + 1) {
                 index += 1 + modifier.length
             } else if let preposition = vocabulary.sourcePrepositions.match(tokens, at: index),
                       index + preposition.length < tokens.count, tokens[index + preposition.length].isWord,
@@ -207,7 +226,7 @@ struct AttributionRule {
                 }
             } else if tokens[index].isWord, tokens[index].isCapitalized {
                 index += 1
-            } else if tokens[index].key == "(", index + 2 < tokens.count, tokens[index + 2].key == ")",
+            } else if tokens[index].isMark("("), index + 2 < tokens.count, tokens[index + 2].isMark(")"),
                       tokens[index + 1].isCapitalized {
                 index += 3
             } else {
@@ -218,9 +237,9 @@ struct AttributionRule {
     }
 
     /// Capitalized names right before a reporting verb (`Rudenko ha detto`, `Mosca conferma`).
-    private func namedSubjects(_ tokens: [Token], excluding spans: [SourceSpan]) -> [SourceSpan] {
+    private func namedSubjects(_ tokens: [Token], reporting: [PhraseHit], excluding spans: [SourceSpan]) -> [SourceSpan] {
         var result: [SourceSpan] = []
-        for hit in SentenceAnalysis.hits(vocabulary.reportingCues, in: tokens) {
+        for hit in reporting {
             var index = hit.start - 1
             var steps = 0
             while index >= 0, steps < 3, vocabulary.reportingAuxiliaries.contains(tokens, at: index) {
@@ -249,10 +268,22 @@ struct AttributionRule {
         return result
     }
 
-    private func text(_ tokens: [Token], _ range: Range<Int>, lowercaseFirst: Bool) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])
-        var result = String(view)
+    private func text(_ tokens: [Token], _ range: Range<Int>, lowercaseFirst: Bool) -> SourceName {
+        .text(tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end, lowercaseFirst: lowercaseFirst)
+    }
+
+    /// The text of a source name.
+    func name(_ name: SourceName) -> String {
+        let range: Range<Int>
+        let lowercaseFirst: Bool
+        switch name {
+        case let .canonical(index):
+            return vocabulary.sourceNames[index]
+        case let .text(textRange, lowercase):
+            range = textRange
+            lowercaseFirst = lowercase
+        }
+        var result = DocumentText.string(scalars, range)
         if lowercaseFirst, let first = result.first, first.isUppercase,
            result.dropFirst().first.map({ !$0.isUppercase }) ?? true {
             result = first.lowercased() + result.dropFirst()

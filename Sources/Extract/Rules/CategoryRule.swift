@@ -118,6 +118,6 @@ struct CategoryRule {
     }
 
     private func isConjunction(_ tokens: [Token], _ index: Int) -> Bool {
-        tokens[index].key == "e" || tokens[index].key == "ed" || vocabulary.clauseOpeners.contains(tokens, at: index)
+        tokens[index].id == vocabulary.keyWords.e || tokens[index].id == vocabulary.keyWords.ed || vocabulary.clauseOpeners.contains(tokens, at: index)
     }
 }

@@ -37,6 +37,8 @@ struct CountedNoun: Sendable, Hashable {
 /// a figure (`il 2023`, `i due Paesi`).
 struct CountedNounRule {
     var vocabulary: ExtractVocabulary
+    /// The document's scalars (the tokens' offsets point into them).
+    var scalars: [Unicode.Scalar]
 
     /// - Parameters:
     ///   - first: first token of the number mention (qualifier words included).
@@ -50,7 +52,8 @@ struct CountedNounRule {
         if isPercent {
             var noun = CountedNoun(kind: .percent, unit: nil, lemma: vocabulary.percentUnit, nounRange: nil, ofUnit: nil, cueRange: nil)
             var index = after
-            if let bridge = vocabulary.bridges.match(tokens, at: index), tokens[index].key != "i", tokens[index].key != "gli", tokens[index].key != "le" {
+            if let bridge = vocabulary.bridges.match(tokens, at: index), tokens[index].id != vocabulary.keyWords.i, tokens[index].id != vocabulary.keyWords.gli,
+               tokens[index].id != vocabulary.keyWords.le {
                 index += bridge.length
                 index = skipPremodifiers(tokens, index)
                 if let unit = vocabulary.unitForms.match(tokens, at: index) {
@@ -64,7 +67,7 @@ struct CountedNounRule {
             return CountedNoun(kind: .after, unit: found.unit, lemma: vocabulary.units[found.unit].lemma, nounRange: found.range, ofUnit: nil, cueRange: nil)
         }
         // `da 122 e 152 millimetri`: the noun of the number joined after it
-        if after + 1 < tokens.count, tokens[after].key == "e" || tokens[after].key == "o", analysis.numberOfToken[after + 1] >= 0 {
+        if after + 1 < tokens.count, tokens[after].id == vocabulary.keyWords.e || tokens[after].id == vocabulary.keyWords.o, analysis.numberOfToken[after + 1] >= 0 {
             var next = after + 1
             while next < tokens.count, analysis.numberOfToken[next] == analysis.numberOfToken[after + 1] { next += 1 }
             if let found = unitAfter(tokens, next) {
@@ -121,8 +124,12 @@ struct CountedNounRule {
         while index >= 0, index >= first - 3 {
             if tokens[index].isPunctuation { return false }
             if vocabulary.clitics.contains(tokens, at: index) { return true }
-            let key = tokens[index].key
-            if tokens[index].isWord, vocabulary.cliticSuffixes.contains(where: { key.count > $0.count + 2 && key.hasSuffix($0) }) { return true }
+            if tokens[index].isWord, !vocabulary.cliticSuffixes.isEmpty {
+                let key = Tokenizer.key(scalars, tokens[index].start..<tokens[index].end)
+                // an ASCII key has as many characters as bytes; only others need counting
+                let length = key.utf8.count == tokens[index].end - tokens[index].start ? key.utf8.count : key.count
+                if vocabulary.cliticSuffixes.contains(where: { length > $0.count + 2 && key.hasSuffix($0) }) { return true }
+            }
             index -= 1
         }
         return false

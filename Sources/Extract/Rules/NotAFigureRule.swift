@@ -32,8 +32,10 @@ struct NotAFigureRule {
         return false
     }
 
-    func isBareArticle(_ number: NumberMention, numeral: String) -> Bool {
-        number.value == 1 && number.valueHigh == 1 && number.qualifier == .exact && Self.articleWords.contains(numeral)
+    /// `un attacco`: `un`/`una`/`uno` read as 1 with no hedge (`scalars` is the document's text).
+    func isBareArticle(_ number: NumberMention, scalars: [Unicode.Scalar]) -> Bool {
+        guard number.value == 1, number.valueHigh == 1, number.qualifier == .exact else { return false }
+        return Self.articleWords.contains(Tokenizer.key(scalars, max(number.numeralStart, number.charStart)..<number.charEnd))
     }
 
     func isInsideSource(_ analysis: SentenceAnalysis, token: Int) -> Bool {

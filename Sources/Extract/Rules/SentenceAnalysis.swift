@@ -7,26 +7,31 @@ struct PhraseHit: Sendable, Hashable {
 }
 
 /// What the rules need to know about one sentence, computed once and cached by the reader.
-struct SentenceAnalysis: Sendable {
+///
+/// A class, so the reader's cache and the rules share one analysis without copying its arrays.
+final class SentenceAnalysis: Sendable {
     /// The sentence's tokens.
-    var tokens: [Token]
+    let tokens: [Token]
     /// For each token, the index of the number mention it belongs to, or `-1`.
-    var numberOfToken: [Int]
+    let numberOfToken: [Int]
     /// Category cues, longest match first, non-overlapping, in order.
-    var cues: [PhraseHit]
+    let cues: [PhraseHit]
     /// Shift cues (`potrebbe`, `nei prossimi mesi`), in order.
-    var shifts: [PhraseHit]
+    let shifts: [PhraseHit]
+    /// Reporting cues (`ha dichiarato`, `stime`), in order.
+    let reporting: [PhraseHit]
     /// Source phrases, in order.
-    var sources: [SourceSpan]
-    /// Whether the sentence holds a verb or noun of reporting (`ha dichiarato`, `stime`).
-    var hasReporting: Bool
+    let sources: [SourceSpan]
     /// Whether the sentence opens by attributing the one before (`È quanto emerge da…`).
-    var opensBackward: Bool
+    let opensBackward: Bool
+
+    /// Whether the sentence holds a verb or noun of reporting (`ha dichiarato`, `stime`).
+    var hasReporting: Bool { !reporting.isEmpty }
 
     /// Analyzes `sentence`; `numbers` are the document's number mentions in text order.
-    init(sentence: Sentence, scalars: [Unicode.Scalar], numbers: [NumberSpan], vocabulary: ExtractVocabulary) {
-        tokens = Tokenizer.tokens(of: scalars, in: sentence.start..<sentence.end, words: vocabulary.words)
-        numberOfToken = Array(repeating: -1, count: tokens.count)
+    init(sentence: Sentence, scalars: [Unicode.Scalar], numbers: [NumberSpan], vocabulary: ExtractVocabulary, attribution: AttributionRule) {
+        let tokens = Tokenizer.tokens(of: scalars, in: sentence.start..<sentence.end, words: vocabulary.words)
+        var numberOfToken = Array(repeating: -1, count: tokens.count)
         var low = 0
         var high = numbers.count
         while low < high {
@@ -46,12 +51,15 @@ struct SentenceAnalysis: Sendable {
                 tokenIndex += 1
             }
         }
+        self.tokens = tokens
+        self.numberOfToken = numberOfToken
         cues = Self.hits(vocabulary.cues, in: tokens)
         shifts = Self.hits(vocabulary.shiftCues, in: tokens)
-        hasReporting = !Self.hits(vocabulary.reportingCues, in: tokens).isEmpty
+        let reporting = Self.hits(vocabulary.reportingCues, in: tokens)
+        self.reporting = reporting
         let firstWord = tokens.firstIndex { $0.isWord } ?? 0
         opensBackward = vocabulary.backwardOpeners.contains(tokens, at: firstWord)
-        sources = AttributionRule(vocabulary: vocabulary, scalars: scalars).sources(in: tokens)
+        sources = attribution.sources(in: tokens, reporting: reporting)
     }
 
     static func hits(_ table: PhraseTable, in tokens: [Token]) -> [PhraseHit] {
@@ -73,12 +81,12 @@ struct SentenceAnalysis: Sendable {
     func isHardStop(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.isPunctuation else { return false }
-        return token.key == ";" || token.key == ":" || token.key == "(" || token.key == ")"
+        return token.first == ";" || token.first == ":" || token.first == "(" || token.first == ")"
     }
 
     /// Whether the token is a comma or a hard stop.
     func isClauseStop(_ index: Int) -> Bool {
-        isHardStop(index) || (tokens[index].isPunctuation && tokens[index].key == ",")
+        isHardStop(index) || tokens[index].isMark(",")
     }
 }
 

@@ -23,7 +23,17 @@ struct Sentence: Sendable, Hashable {
 /// - Complexity: O(n) in the length of the text.
 struct SentenceSplitter: Sendable {
     /// Lowercase abbreviations whose period does not end a sentence.
-    var abbreviations: Set<String>
+    var abbreviations: WordIndex
+
+    init(abbreviations: WordIndex) {
+        self.abbreviations = abbreviations
+    }
+
+    init(abbreviations: Set<String>) {
+        var index = WordIndex()
+        for word in abbreviations { _ = index.intern(word) }
+        self.abbreviations = index
+    }
 
     func sentences(of scalars: [Unicode.Scalar]) -> [Sentence] {
         var result: [Sentence] = []
@@ -45,6 +55,11 @@ struct SentenceSplitter: Sendable {
         var index = 0
         while index < count {
             let scalar = scalars[index]
+            // letters and most ASCII punctuation neither end a sentence nor split a headline
+            if scalar.value > 63, scalar.value < 0x80 {
+                index += 1
+                continue
+            }
             if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" {
                 emit(start, index, headline: nil)
                 while index < count, Tokenizer.isSpace(scalars[index]) { index += 1 }
@@ -76,14 +91,16 @@ struct SentenceSplitter: Sendable {
     private func isBoundary(_ scalars: [Unicode.Scalar], dot: Int, after: Int) -> Bool {
         var next = after
         while next < scalars.count, scalars[next] == " " || scalars[next] == "\t" { next += 1 }
-        if next < scalars.count, scalars[next].properties.isLowercase { return false }
+        if next < scalars.count, scalars[next].isASCII ? (scalars[next].value >= 97 && scalars[next].value <= 122) : scalars[next].properties.isLowercase {
+            return false
+        }
         guard scalars[dot] == "." else { return true }
         var wordStart = dot
         while wordStart > 0, Tokenizer.isLetter(scalars[wordStart - 1]) { wordStart -= 1 }
         let length = dot - wordStart
         if length == 0 { return true }
         if length == 1, scalars[wordStart].properties.isUppercase { return false }
-        return !abbreviations.contains(Tokenizer.key(scalars, wordStart..<dot))
+        return scalars.withUnsafeBufferPointer { abbreviations.id(of: $0, wordStart..<dot) } < 0
     }
 
     private func endsWithTerminal(_ scalars: [Unicode.Scalar], _ end: Int) -> Bool {

@@ -1,4 +1,7 @@
 /// One word, number or punctuation mark of a sentence, with its offsets in the document.
+///
+/// A token holds no text of its own: rules compare word ids (``WordIndex``), and the few that
+/// need the text read it from the document's scalars with ``Tokenizer/key(_:_:)``.
 struct Token: Sendable, Hashable {
     /// What kind of text the token holds.
     enum Kind: Sendable, Hashable {
@@ -11,16 +14,20 @@ struct Token: Sendable, Hashable {
     var start: Int
     /// End offset (exclusive).
     var end: Int
-    /// Lowercased text, with typographic apostrophes turned into `'`.
-    var key: String
+    /// The vocabulary's id for the lowercased text (see ``WordIndex``), `-1` when unknown.
+    var id: Int
     var kind: Kind
     /// Whether the first scalar is an uppercase letter (`Zelensky`, `NIS`).
     var isCapitalized: Bool
-    /// The vocabulary's id for `key` (see ``WordIndex``), `-1` when unknown.
-    var id: Int = -1
+    /// The first scalar, lowercased, with typographic apostrophes turned into `'` (for
+    /// punctuation, the whole token: `;`, `(`).
+    var first: Unicode.Scalar
 
     var isWord: Bool { kind == .word }
     var isPunctuation: Bool { kind == .punctuation }
+
+    /// Whether the token is the punctuation mark `mark`.
+    func isMark(_ mark: Unicode.Scalar) -> Bool { kind == .punctuation && first == mark }
 }
 
 /// Splits text into tokens in one pass.
@@ -35,42 +42,63 @@ struct Token: Sendable, Hashable {
 /// - Complexity: O(n) in the length of the range.
 enum Tokenizer {
     /// Tokens of `scalars[range]`; offsets are positions in `scalars`; `words` gives their ids.
-    static func tokens(of scalars: [Unicode.Scalar], in range: Range<Int>, words: WordIndex? = nil) -> [Token] {
+    /// With `prefix`, stops once that many tokens have been read from the first word on.
+    static func tokens(of scalars: [Unicode.Scalar], in range: Range<Int>, words: WordIndex? = nil, prefix: Int = .max) -> [Token] {
         var tokens: [Token] = []
-        var index = range.lowerBound
-        let end = range.upperBound
-        while index < end {
-            let scalar = scalars[index]
-            if isSpace(scalar) {
-                index += 1
-                continue
-            }
-            guard isAlphanumeric(scalar) else {
-                let text = key(scalars, index..<(index + 1))
-                tokens.append(Token(start: index, end: index + 1, key: text, kind: .punctuation, isCapitalized: false, id: words?.id(of: text) ?? -1))
-                index += 1
-                continue
-            }
-            var next = index + 1
-            while next < end {
-                let current = scalars[next]
-                if isAlphanumeric(current) {
-                    next += 1
-                } else if current == "-", isLetter(scalars[next - 1]), next + 1 < end, isLetter(scalars[next + 1]) {
-                    next += 1
-                } else if isNumberSeparator(current), isDigit(scalars[next - 1]), next + 1 < end, isDigit(scalars[next + 1]) {
-                    next += 1
-                } else if isApostrophe(current), isLetter(scalars[next - 1]) {
-                    next += 1
-                    break
-                } else {
-                    break
+        tokens.reserveCapacity(prefix < range.count ? prefix + 4 : range.count / 4 + 4)
+        var firstWord = Int.max
+        scalars.withUnsafeBufferPointer { scalars in
+            var index = range.lowerBound
+            let end = range.upperBound
+            while index < end {
+                if tokens.count >= firstWord, tokens.count - firstWord >= prefix { break }
+                let scalar = scalars[index]
+                if isSpace(scalar) {
+                    index += 1
+                    continue
                 }
+                let first = lowered(scalar)
+                guard isAlphanumeric(scalar) else {
+                    tokens.append(Token(start: index, end: index + 1, id: words?.id(of: first) ?? -1, kind: .punctuation, isCapitalized: false, first: first))
+                    index += 1
+                    continue
+                }
+                // The word's key is hashed as it is read (see `WordIndex.id(of:_:hash:)`).
+                var hash = WordIndex.mix(WordIndex.offsetBasis, first)
+                var next = index + 1
+                while next < end {
+                    let current = scalars[next]
+                    let value = current.value
+                    if value < 0x80, ((value | 0x20) &- 97) < 26 {
+                        // an ASCII letter: `| 0x20` lowercases it
+                        hash = WordIndex.mix(hash, value | 0x20)
+                        next += 1
+                    } else if (value &- 48) < 10 {
+                        hash = WordIndex.mix(hash, value)
+                        next += 1
+                    } else if isAlphanumeric(current) {
+                        hash = WordIndex.mix(hash, lowered(current))
+                        next += 1
+                    } else if current == "-", isLetter(scalars[next - 1]), next + 1 < end, isLetter(scalars[next + 1]) {
+                        hash = WordIndex.mix(hash, current)
+                        next += 1
+                    } else if isNumberSeparator(current), isDigit(scalars[next - 1]), next + 1 < end, isDigit(scalars[next + 1]) {
+                        hash = WordIndex.mix(hash, lowered(current))
+                        next += 1
+                    } else if isApostrophe(current), isLetter(scalars[next - 1]) {
+                        hash = WordIndex.mix(hash, "'")
+                        next += 1
+                        break
+                    } else {
+                        break
+                    }
+                }
+                let kind: Token.Kind = isDigit(scalar) ? .number : .word
+                if kind == .word, firstWord == .max { firstWord = tokens.count }
+                let id = words?.id(of: scalars, index..<next, hash: hash) ?? -1
+                tokens.append(Token(start: index, end: next, id: id, kind: kind, isCapitalized: isUppercase(scalar), first: first))
+                index = next
             }
-            let kind: Token.Kind = isDigit(scalar) ? .number : .word
-            let text = key(scalars, index..<next)
-            tokens.append(Token(start: index, end: next, key: text, kind: kind, isCapitalized: isUppercase(scalar), id: words?.id(of: text) ?? -1))
-            index = next
         }
         return tokens
     }
@@ -78,7 +106,27 @@ enum Tokenizer {
     /// Tokens of a vocabulary phrase, as keys.
     static func keys(of phrase: String) -> [String] {
         let scalars = Array(phrase.unicodeScalars)
-        return tokens(of: scalars, in: 0..<scalars.count).map(\.key)
+        return tokens(of: scalars, in: 0..<scalars.count).map { key(scalars, $0.start..<$0.end) }
+    }
+
+    /// `scalar` as it appears in a key: lowercased (when it lowercases to one scalar), with `’`,
+    /// `‘` and `ʼ` turned into `'`.
+    @inline(__always)
+    static func lowered(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII {
+            let value = scalar.value
+            return value >= 65 && value <= 90 ? Unicode.Scalar(UInt8(value + 32)) : scalar
+        }
+        return loweredNonASCII(scalar)
+    }
+
+    private static func loweredNonASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if isApostrophe(scalar) { return "'" }
+        if scalar.properties.isUppercase {
+            let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+            if mapping.count == 1, let mapped = mapping.first { return mapped }
+        }
+        return scalar
     }
 
     /// Lowercased text of `scalars[range]`, with `’`, `‘` and `ʼ` turned into `'`.
@@ -98,15 +146,7 @@ enum Tokenizer {
                     length += 1
                     continue
                 }
-                let lowered: Unicode.Scalar
-                if isApostrophe(scalar) {
-                    lowered = "'"
-                } else if scalar.properties.isUppercase, let mapped = scalar.properties.lowercaseMapping.unicodeScalars.first,
-                          scalar.properties.lowercaseMapping.unicodeScalars.count == 1 {
-                    lowered = mapped
-                } else {
-                    lowered = scalar
-                }
+                let lowered = lowered(scalar)
                 for byte in UTF8.encode(lowered)! {
                     buffer[length] = byte
                     length += 1
@@ -116,30 +156,33 @@ enum Tokenizer {
         }
     }
 
+    @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar == " " || (scalar.value >= 9 && scalar.value <= 13) }
+        if scalar.isASCII { return scalar == " " || (scalar.value &- 9) < 5 }
         return scalar.properties.isWhitespace
     }
 
+    @inline(__always)
     static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar.value >= 65 && scalar.value <= 90 }
+        if scalar.isASCII { return (scalar.value &- 65) < 26 }
         return scalar.properties.isUppercase
     }
 
+    @inline(__always)
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
-        }
+        if scalar.isASCII { return ((scalar.value | 0x20) &- 97) < 26 }
         return scalar.properties.isAlphabetic
     }
 
+    @inline(__always)
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 48 && scalar.value <= 57
+        (scalar.value &- 48) < 10
     }
 
+    @inline(__always)
     static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        isLetter(scalar) || isDigit(scalar) || (!scalar.isASCII && scalar.properties.numericType != nil)
+        if scalar.isASCII { return ((scalar.value | 0x20) &- 97) < 26 || (scalar.value &- 48) < 10 }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
