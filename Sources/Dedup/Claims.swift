@@ -70,8 +70,18 @@ public struct Claim: Sendable, Hashable, Codable {
 ///     ClaimReport(figure: f, documentID: "d1a2…", published: PartialDate(year: 2025, month: 7),
 ///                 clusterID: "c…")   // f: "11mila soldati" in "inviati a novembre"
 public struct ClaimReport: Sendable, Hashable {
-    /// The reported figure.
-    public var figure: Figure
+    /// The reported figure's id.
+    public var figureID: String
+    /// The id of the figure's story.
+    public var storyID: String
+    /// What was reported: category, unit and value range.
+    public var key: FigureKey
+    /// Who said so, when stated.
+    public var attribution: String?
+    /// The period the figure refers to, when stated (ISO dates).
+    public var eventStart: String?
+    /// End of that period.
+    public var eventEnd: String?
     /// The id of the document it appears in.
     public var documentID: String
     /// The document's publication date, when known.
@@ -80,9 +90,14 @@ public struct ClaimReport: Sendable, Hashable {
     /// dedup has not run.
     public var clusterID: String
 
-    /// Creates a report.
+    /// Creates a report of `figure` (only the fields claims use are kept).
     public init(figure: Figure, documentID: String, published: PartialDate?, clusterID: String) {
-        self.figure = figure
+        figureID = figure.id
+        storyID = figure.storyID
+        key = FigureKey(figure)
+        attribution = figure.attribution
+        eventStart = figure.eventStart
+        eventEnd = figure.eventEnd
         self.documentID = documentID
         self.published = published
         self.clusterID = clusterID
@@ -133,15 +148,24 @@ public struct ClaimBuilder: Sendable {
     ///   story cluster.
     /// - Returns: the claims, sorted by category, unit, value, value_high, event start, id.
     public func run(_ reports: [ClaimReport]) -> [Claim] {
-        var groups: [FigureKey: [ClaimReport]] = [:]
+        var table = ClaimTable(listsFigures: true)
         for report in reports {
-            groups[FigureKey(report.figure), default: []].append(report)
+            table.add(
+                key: report.key, period: Self.period(start: report.eventStart, end: report.eventEnd), published: report.published,
+                document: table.intern(report.documentID), story: table.intern(report.storyID),
+                cluster: table.intern(report.clusterID), attribution: report.attribution, figureID: report.figureID
+            )
         }
+        return run(table)
+    }
+
+    /// Builds the claims of the reports gathered in `table` (the compact path of large corpora).
+    public func run(_ table: ClaimTable) -> [Claim] {
         var claims: [Claim] = []
-        claims.reserveCapacity(groups.count)
-        for (key, members) in groups {
+        claims.reserveCapacity(table.keys.count)
+        table.forEachGroup { group, members in
             for (period, periodMembers) in Self.splitByPeriod(members) {
-                claims.append(Self.claim(key: key, period: period, reports: periodMembers))
+                claims.append(Self.claim(key: table.keys[group], period: period, entries: periodMembers, table: table))
             }
         }
         claims.sort { a, b in
@@ -156,26 +180,26 @@ public struct ClaimBuilder: Sendable {
     }
 
     /// An inclusive range of days an event refers to.
-    struct Period: Hashable {
+    public struct Period: Sendable, Hashable {
         var start: Day
         var end: Day
     }
 
     /// The period a figure states, when both ends resolve to days.
-    static func period(of figure: Figure) -> Period? {
-        guard let startText = figure.eventStart ?? figure.eventEnd, let start = Day(iso: startText) else { return nil }
-        let end = (figure.eventEnd ?? figure.eventStart).flatMap { Day(iso: $0) } ?? start
+    public static func period(start startText: String?, end endText: String?) -> Period? {
+        guard let first = startText ?? endText, let start = Day(iso: first) else { return nil }
+        let end = (endText ?? startText).flatMap { Day(iso: $0) } ?? start
         return end < start ? Period(start: end, end: start) : Period(start: start, end: end)
     }
 
     /// Splits the reports of one figure by merged, non-overlapping event periods (rules 2–3).
-    static func splitByPeriod(_ reports: [ClaimReport]) -> [(Period?, [ClaimReport])] {
-        var stated: [(Period, ClaimReport)] = []
-        var unstated: [ClaimReport] = []
-        for report in reports {
-            if let period = period(of: report.figure) { stated.append((period, report)) } else { unstated.append(report) }
+    static func splitByPeriod(_ entries: [ClaimTable.Entry]) -> [(Period?, [ClaimTable.Entry])] {
+        var stated: [(Period, ClaimTable.Entry)] = []
+        var unstated: [ClaimTable.Entry] = []
+        for entry in entries {
+            if let period = entry.period { stated.append((period, entry)) } else { unstated.append(entry) }
         }
-        guard !stated.isEmpty else { return [(nil, reports)] }
+        guard !stated.isEmpty else { return [(nil, entries)] }
 
         // Merge overlapping periods: sort by start, then extend while the next one starts in time.
         let periods = Set(stated.map(\.0)).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
@@ -190,11 +214,11 @@ public struct ClaimBuilder: Sendable {
         func slot(of period: Period) -> Int {
             merged.firstIndex { $0.start <= period.start && period.start <= $0.end } ?? 0
         }
-        var buckets = [[ClaimReport]](repeating: [], count: merged.count)
-        for (period, report) in stated { buckets[slot(of: period)].append(report) }
+        var buckets = [[ClaimTable.Entry]](repeating: [], count: merged.count)
+        for (period, entry) in stated { buckets[slot(of: period)].append(entry) }
         let statedCounts = buckets.map(\.count)
-        for report in unstated {
-            buckets[nearestSlot(published: report.published, periods: merged, counts: statedCounts)].append(report)
+        for entry in unstated {
+            buckets[nearestSlot(published: entry.published, periods: merged, counts: statedCounts)].append(entry)
         }
         return zip(merged, buckets).map { (Optional($0), $1) }
     }
@@ -219,31 +243,153 @@ public struct ClaimBuilder: Sendable {
     }
 
     /// Summarizes the reports of one figure and period into a claim.
-    static func claim(key: FigureKey, period: Period?, reports: [ClaimReport]) -> Claim {
-        var stories = Set<String>()
-        var documents = Set<String>()
-        var clusters = Set<String>()
+    static func claim(key: FigureKey, period: Period?, entries: [ClaimTable.Entry], table: ClaimTable) -> Claim {
+        var stories = Set<Int32>()
+        var documents = Set<Int32>()
+        var clusters = Set<Int32>()
         var attributions = Set<String>()
         var first: PartialDate?
         var last: PartialDate?
-        for report in reports {
-            stories.insert(report.figure.storyID)
-            documents.insert(report.documentID)
-            clusters.insert(report.clusterID)
-            if let attribution = report.figure.attribution, !attribution.isEmpty { attributions.insert(attribution) }
-            if let published = report.published {
+        for entry in entries {
+            stories.insert(entry.story)
+            documents.insert(entry.document)
+            clusters.insert(entry.cluster)
+            if entry.attribution >= 0 { attributions.insert(table.attributions[Int(entry.attribution)]) }
+            if let published = entry.published {
                 if first.map({ published < $0 }) ?? true { first = published }
                 if last.map({ $0 < published }) ?? true { last = published }
             }
         }
         let periodKey = period.map { $0.start.iso + "/" + $0.end.iso } ?? ""
         let id = "k" + StableHash.hex(StableHash.fnv1a64(key.stableKey + "\u{1f}" + periodKey))
+        let figureIDs = table.listsFigures ? entries.map { table.figureIDs[Int($0.figure)] }.sorted() : []
         return Claim(
             claimID: id, category: key.category, unit: key.unit, value: key.value, valueHigh: key.valueHigh,
             eventStart: period?.start.iso, eventEnd: period?.end.iso, firstPublished: first, lastPublished: last,
             reports: stories.count, documents: documents.count, clusters: clusters.count,
-            attributions: attributions.sorted(), figureIDs: reports.map(\.figure.id).sorted()
+            attributions: attributions.sorted(), figureIDs: figureIDs
         )
+    }
+}
+
+/// The reports of a corpus in compact form, for ``ClaimBuilder/run(_:)-(ClaimTable)``: a few
+/// integers per figure (its group, period, document, story, cluster and attribution), with the
+/// strings interned once. A million figures take tens of megabytes, not gigabytes.
+///
+///     var table = ClaimTable()
+///     table.add(key: FigureKey(figure), period: ClaimBuilder.period(start: figure.eventStart, end: figure.eventEnd),
+///               published: published, document: 0, story: 0, cluster: table.intern(clusterID),
+///               attribution: figure.attribution, figureID: nil)
+///     let claims = ClaimBuilder().run(table)
+public struct ClaimTable: Sendable {
+    /// One report: integers into the table's lists, or the caller's own numbering for
+    /// documents, stories and clusters (only their equality matters).
+    struct Entry: Sendable {
+        var group: Int32
+        var document: Int32
+        var story: Int32
+        var cluster: Int32
+        var attribution: Int32
+        var figure: Int32
+        /// Day ordinals of the period, `Int32.min` when none is stated.
+        var periodStart: Int32
+        var periodEnd: Int32
+        /// `year * 512 + month * 32 + day` (0 for an unknown part), `Int32.min` when unknown.
+        var publishedCode: Int32
+
+        var period: ClaimBuilder.Period? {
+            periodStart == .min ? nil : ClaimBuilder.Period(start: Day(ordinal: Int(periodStart)), end: Day(ordinal: Int(periodEnd)))
+        }
+
+        var published: PartialDate? {
+            guard publishedCode != .min else { return nil }
+            let code = Int(publishedCode)
+            let month = (code >> 5) & 15, day = code & 31
+            return PartialDate(year: code >> 9, month: month == 0 ? nil : month, day: day == 0 ? nil : day)
+        }
+
+        static func code(_ date: PartialDate?) -> Int32 {
+            guard let date, let code = Int32(exactly: date.year * 512 + (date.month ?? 0) * 32 + (date.day ?? 0)) else { return .min }
+            return code
+        }
+    }
+
+    /// Whether claims list their figures' ids (``Claim/figureIDs``); the runner leaves them out.
+    public let listsFigures: Bool
+    /// The distinct figure keys, in order of first appearance.
+    public private(set) var keys: [FigureKey] = []
+    private var keyIndex: [FigureKey: Int32] = [:]
+    private(set) var attributions: [String] = []
+    private var attributionIndex: [String: Int32] = [:]
+    private(set) var figureIDs: [String] = []
+    private var names: [String: Int32] = [:]
+    private var entries: [Entry] = []
+
+    /// Creates an empty table.
+    public init(listsFigures: Bool = false) { self.listsFigures = listsFigures }
+
+    /// Number of reports added.
+    public var count: Int { entries.count }
+
+    /// A number for `name`, the same for equal names (for documents, stories or clusters that
+    /// the caller has no numbering for).
+    public mutating func intern(_ name: String) -> Int32 {
+        if let number = names[name] { return number }
+        let number = Int32(names.count)
+        names[name] = number
+        return number
+    }
+
+    /// Adds one report.
+    public mutating func add(
+        key: FigureKey, period: ClaimBuilder.Period?, published: PartialDate?, document: Int32, story: Int32, cluster: Int32,
+        attribution: String?, figureID: String?
+    ) {
+        let group = Self.number(of: key, in: &keys, index: &keyIndex)
+        var attributionNumber: Int32 = -1
+        if let attribution, !attribution.isEmpty {
+            attributionNumber = Self.number(of: attribution, in: &attributions, index: &attributionIndex)
+        }
+        var figure: Int32 = -1
+        if listsFigures {
+            figure = Int32(figureIDs.count)
+            figureIDs.append(figureID ?? "")
+        }
+        var periodStart = Int32.min, periodEnd = Int32.min
+        if let period, let start = Int32(exactly: period.start.ordinal), let end = Int32(exactly: period.end.ordinal) {
+            periodStart = start
+            periodEnd = end
+        }
+        entries.append(Entry(
+            group: group, document: document, story: story, cluster: cluster, attribution: attributionNumber,
+            figure: figure, periodStart: periodStart, periodEnd: periodEnd, publishedCode: Entry.code(published)
+        ))
+    }
+
+    /// The position of `value` in `list`, appending it the first time.
+    private static func number<Value: Hashable>(of value: Value, in list: inout [Value], index: inout [Value: Int32]) -> Int32 {
+        if let known = index[value] { return known }
+        let number = Int32(list.count)
+        list.append(value)
+        index[value] = number
+        return number
+    }
+
+    /// Calls `body` with each group's number and entries (groups in ``keys`` order, entries in
+    /// the order added), materializing one group at a time.
+    func forEachGroup(_ body: (Int, [Entry]) -> Void) {
+        var starts = [Int](repeating: 0, count: keys.count + 1)
+        for entry in entries { starts[Int(entry.group) + 1] += 1 }
+        for group in keys.indices { starts[group + 1] += starts[group] }
+        var order = [Int32](repeating: 0, count: entries.count)
+        var next = starts
+        for (index, entry) in entries.enumerated() {
+            order[next[Int(entry.group)]] = Int32(index)
+            next[Int(entry.group)] += 1
+        }
+        for group in keys.indices {
+            body(group, order[starts[group]..<starts[group + 1]].map { entries[Int($0)] })
+        }
     }
 }
 

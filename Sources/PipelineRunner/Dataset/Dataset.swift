@@ -5,8 +5,10 @@ import PipelineCore
 /// the columns of the dataset contract and rows in a stable order: documents by path, rows of a
 /// document by position or offset, rejects by path.
 public struct Dataset: Sendable {
-    /// Accepted documents, sorted by path.
-    public let results: [DocumentResult]
+    /// Accepted documents, sorted by path (their figures and dates in `details`).
+    let documents: [CorpusDocument]
+    /// The documents' figures and dates.
+    let details: DetailSpill
     /// Rejected inputs, sorted by path.
     public let rejects: [Reject]
     /// Clusters and claims.
@@ -31,16 +33,20 @@ public struct Dataset: Sendable {
     /// Table names in the order they are written and listed in run.json.
     public static let tableNames = ["documents", "stories", "figures", "dates", "claims", "rejects"]
 
-    /// Creates the dataset; `results` must already be in path order.
-    public init(results: [DocumentResult], rejects: [Reject], corpus: CorpusAnalysis) {
-        self.results = results
+    /// Creates the dataset; `documents` must already be in path order.
+    init(documents: [CorpusDocument], details: DetailSpill, rejects: [Reject], corpus: CorpusAnalysis) {
+        self.documents = documents
+        self.details = details
         self.rejects = rejects
         self.corpus = corpus
     }
 
+    /// Number of accepted documents.
+    public var documentCount: Int { documents.count }
+
     /// The tables, in ``tableNames`` order.
     public var tables: [Table] {
-        [documents, stories, figures, dates, claims, rejectsTable]
+        [documentsTable, stories, figures, dates, claims, rejectsTable]
     }
 
     /// Rows per table.
@@ -52,11 +58,11 @@ public struct Dataset: Sendable {
         Table(name: name, columns: Self.columns[name] ?? [], rowCount: rowCount, rows: rows)
     }
 
-    var documents: Table {
-        let results = self.results
-        return table("documents", rowCount: results.count) { emit in
-            for result in results {
-                let record = result.record
+    var documentsTable: Table {
+        let documents = self.documents
+        return table("documents", rowCount: documents.count) { emit in
+            for document in documents {
+                let record = document.record
                 try emit([
                     .text(record.id), .text(record.path), .text(record.format.rawValue), .text(record.encoding), .text(record.title),
                     .text(record.published?.iso), .text(record.published?.grain.rawValue), .text(record.outlet),
@@ -67,14 +73,14 @@ public struct Dataset: Sendable {
     }
 
     var stories: Table {
-        let results = self.results
+        let documents = self.documents
         let clusters = corpus.clusters
-        return table("stories", rowCount: results.reduce(0) { $0 + $1.record.stories.count }) { emit in
-            for result in results {
-                for story in result.record.stories.sorted(by: { $0.position < $1.position }) {
+        return table("stories", rowCount: documents.reduce(0) { $0 + $1.record.stories.count }) { emit in
+            for document in documents {
+                for story in document.record.stories.sorted(by: { $0.position < $1.position }) {
                     let cluster = clusters[story.id]
                     try emit([
-                        .text(story.id), .text(result.record.id), .integer(story.position), .text(story.title), .integer(story.chars),
+                        .text(story.id), .text(document.record.id), .integer(story.position), .text(story.title), .integer(story.chars),
                         .text(cluster?.clusterID), .text(cluster?.duplicateOf), .number(cluster?.similarity),
                         .integer(story.charStart), .integer(story.charEnd),
                     ])
@@ -84,15 +90,16 @@ public struct Dataset: Sendable {
     }
 
     var figures: Table {
-        let results = self.results
+        let documents = self.documents
+        let details = self.details
         let clusters = corpus.clusters
         let figureClusters = corpus.figureClusters
-        return table("figures", rowCount: results.reduce(0) { $0 + $1.figures.count }) { emit in
-            for result in results {
-                let ordered = result.figures.sorted { ($0.charStart, $0.charEnd, $0.id) < ($1.charStart, $1.charEnd, $1.id) }
+        return table("figures", rowCount: documents.reduce(0) { $0 + $1.figureCount }) { emit in
+            for document in documents where document.figureCount > 0 {
+                let ordered = details.details(of: document).figures.sorted { ($0.charStart, $0.charEnd, $0.id) < ($1.charStart, $1.charEnd, $1.id) }
                 for figure in ordered {
                     try emit([
-                        .text(figure.id), .text(result.record.id), .text(figure.storyID), .text(clusters[figure.storyID]?.clusterID),
+                        .text(figure.id), .text(document.record.id), .text(figure.storyID), .text(clusters[figure.storyID]?.clusterID),
                         .number(figure.value), .number(figure.valueHigh), .text(figure.qualifier.rawValue), .text(figure.unit),
                         .text(figure.category), .text(figure.attribution), .text(figure.eventStart), .text(figure.eventEnd),
                         .text(figure.surface), .text(figure.sentence), .integer(figure.charStart), .integer(figure.charEnd),
@@ -104,13 +111,14 @@ public struct Dataset: Sendable {
     }
 
     var dates: Table {
-        let results = self.results
-        return table("dates", rowCount: results.reduce(0) { $0 + $1.dates.count }) { emit in
-            for result in results {
-                let ordered = result.dates.sorted { ($0.charStart, $0.charEnd, $0.surface) < ($1.charStart, $1.charEnd, $1.surface) }
+        let documents = self.documents
+        let details = self.details
+        return table("dates", rowCount: documents.reduce(0) { $0 + $1.dateCount }) { emit in
+            for document in documents where document.dateCount > 0 {
+                let ordered = details.details(of: document).dates.sorted { ($0.charStart, $0.charEnd, $0.surface) < ($1.charStart, $1.charEnd, $1.surface) }
                 for date in ordered {
                     try emit([
-                        .text(result.record.id), .text(result.record.storyID(at: date.charStart)), .text(date.surface),
+                        .text(document.record.id), .text(document.record.storyID(at: date.charStart)), .text(date.surface),
                         .text(date.start), .text(date.end), .text(date.grain.rawValue), .bool(date.relative), .text(date.reference),
                         .integer(date.charStart), .integer(date.charEnd),
                     ])

@@ -50,7 +50,7 @@ public struct FinalizeStep: Sendable {
         )
         var manifest = RunManifest(
             configDigest: config.digest, configFile: config.file, workers: config.workers, started: started,
-            inputsSeen: inputs.results.count + inputs.rejects.count, documents: dataset.results.count, rejected: dataset.rejects.count,
+            inputsSeen: inputs.results.count + inputs.rejects.count, documents: dataset.documentCount, rejected: dataset.rejects.count,
             rows: dataset.rowCounts, warnings: dataset.corpus.warnings
         )
         try DatasetWriter(output: config.output).write(dataset.tables) { () -> String in
@@ -59,7 +59,7 @@ public struct FinalizeStep: Sendable {
             return manifest.json
         }
         return RunSummary(
-            outputDirectory: config.output.directory, documents: dataset.results.count, rejected: dataset.rejects.count,
+            outputDirectory: config.output.directory, documents: dataset.documentCount, rejected: dataset.rejects.count,
             rows: dataset.rowCounts, warnings: manifest.warnings
         )
     }

@@ -21,26 +21,29 @@ public struct CorpusAnalysis: Sendable {
     }
 
     /// Runs dedup over the fingerprints of every accepted document, then builds the claims
-    /// from every figure with its document's publication date and its story's cluster.
+    /// from every figure with its document's publication date and its story's cluster (reading
+    /// the figures back from `details` one document at a time).
     /// `candidates` are the near-copy pairs of `pipeline reduce`, or `nil` to find them in memory.
     static func run(
-        _ results: [DocumentResult], config: PipelineConfig, candidates: CandidatePairs? = nil, timings: inout StageTimings, clock: inout StageClock
+        _ documents: [CorpusDocument], details: DetailSpill, config: PipelineConfig, candidates: CandidatePairs? = nil,
+        timings: inout StageTimings, clock: inout StageClock
     ) -> CorpusAnalysis {
-        let fingerprints = results.flatMap(\.fingerprints)
-        let dedup = Deduplicator(options: config.dedup).run(fingerprints, candidates: candidates)
+        let dedup = Deduplicator(options: config.dedup).run(documents.flatMap(\.fingerprints), candidates: candidates)
         let clusters = dedup.stories
         timings.add(.dedup, clock.lap())
 
-        var reports: [ClaimReport] = []
-        for result in results {
-            for figure in result.figures {
-                reports.append(ClaimReport(
-                    figure: figure, documentID: result.record.id, published: result.record.published,
-                    clusterID: clusters[figure.storyID]?.clusterID ?? figure.storyID
-                ))
+        var table = ClaimTable()
+        for (number, document) in documents.enumerated() where document.figureCount > 0 {
+            let record = document.record
+            for figure in details.details(of: document).figures {
+                table.add(
+                    key: FigureKey(figure), period: ClaimBuilder.period(start: figure.eventStart, end: figure.eventEnd),
+                    published: record.published, document: Int32(number), story: table.intern(figure.storyID),
+                    cluster: table.intern(clusters[figure.storyID]?.clusterID ?? figure.storyID), attribution: figure.attribution, figureID: nil
+                )
             }
         }
-        let claims = ClaimBuilder().run(reports)
+        let claims = ClaimBuilder().run(table)
         timings.add(.claims, clock.lap())
         return CorpusAnalysis(clusters: clusters, claims: claims, figureClusters: dedup.figures, warnings: dedup.warnings)
     }

@@ -29,9 +29,20 @@ public struct Finalize: Sendable {
     public func dataset(
         results: [DocumentResult], rejects: [Reject], candidates: CandidatePairs?, timings: inout StageTimings, clock: inout StageClock
     ) -> Dataset {
-        let results = results.sorted { $0.record.path < $1.record.path }
+        let details = DetailSpill(directory: PathText.parent(config.output.directory))
+        let documents = results.map { CorpusDocument($0, spill: details) }
+        return dataset(documents: documents, details: details, rejects: rejects, candidates: candidates, timings: &timings, clock: &clock)
+    }
+
+    /// Clusters, builds claims and returns the tables to write, for documents whose figures and
+    /// dates wait in `details` (the single-machine run's path: see ``CorpusDocument``).
+    func dataset(
+        documents: [CorpusDocument], details: DetailSpill, rejects: [Reject], candidates: CandidatePairs?,
+        timings: inout StageTimings, clock: inout StageClock
+    ) -> Dataset {
+        let documents = documents.sorted { $0.record.path < $1.record.path }
         let rejects = rejects.sorted { ($0.path, $0.stage, $0.reason) < ($1.path, $1.stage, $1.reason) }
-        let corpus = CorpusAnalysis.run(results, config: config, candidates: candidates, timings: &timings, clock: &clock)
-        return Dataset(results: results, rejects: rejects, corpus: corpus)
+        let corpus = CorpusAnalysis.run(documents, details: details, config: config, candidates: candidates, timings: &timings, clock: &clock)
+        return Dataset(documents: documents, details: details, rejects: rejects, corpus: corpus)
     }
 }

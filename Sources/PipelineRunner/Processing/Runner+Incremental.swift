@@ -64,17 +64,31 @@ public struct ChangeCounts: Sendable, Hashable {
 
 /// The per-document part of a run with the cache: outcomes in input order, and the counts.
 struct IncrementalResults: Sendable {
-    var outcomes: [DocumentOutcome]
+    var outcomes: [CorpusOutcome]
     /// ``DatasetState/inputDigest(_:)`` of every input, in input order (complete unless stopped).
     var inputDigests: [String]
     var timings: StageTimings
     var counts: ChangeCounts
 }
 
+/// What a run keeps of one input: a document (its details spilled), or a reject row.
+enum CorpusOutcome: Sendable {
+    case accepted(CorpusDocument)
+    case rejected(Reject)
+
+    /// Keeps `outcome`, moving an accepted document's figures and dates into `details`.
+    init(_ outcome: DocumentOutcome, details: DetailSpill) {
+        switch outcome {
+        case .accepted(let result): self = .accepted(CorpusDocument(result, spill: details))
+        case .rejected(let reject): self = .rejected(reject)
+        }
+    }
+}
+
 /// One processed input on its way back from a worker.
 struct ProcessedInput: Sendable {
     enum Origin: Sendable { case new, changed, reused, unreadable }
-    var outcome: DocumentOutcome
+    var outcome: CorpusOutcome
     var origin: Origin
     var inputDigest: String
 }
@@ -84,7 +98,7 @@ extension Runner {
     /// ``CacheKey`` is unchanged; analyses the others; hands every result to `writer` for the
     /// next cache. Stops taking new files once ``RunOptions/cancellation`` is set (the
     /// unprocessed slots are then absent from the result, which the caller discards).
-    func processIncrementally(_ files: [InputFile], cache: ResultCache, writer: CacheWriter?) -> IncrementalResults {
+    func processIncrementally(_ files: [InputFile], cache: ResultCache, writer: CacheWriter?, details: DetailSpill) -> IncrementalResults {
         let collector = ResultCollector<ProcessedInput>(count: files.count)
         let stages = self.stages
         let limit = config.ingest.maxBytes
@@ -107,11 +121,11 @@ extension Runner {
                 let key = CacheKey(contentSHA256: inputDigest, tool: ResultCache.toolStamp, configDigest: digest)
                 let previous = full ? nil : cache.keys[file.relativePath]
                 if previous == key, let stored = cache.outcome(for: file.relativePath), let outcome = ResultCache.decode(stored) {
-                    processed = ProcessedInput(outcome: outcome, origin: .reused, inputDigest: inputDigest)
+                    processed = ProcessedInput(outcome: CorpusOutcome(outcome, details: details), origin: .reused, inputDigest: inputDigest)
                     writer?.add(CacheEntry(path: file.relativePath, key: key, outcome: stored))
                 } else {
                     let outcome = Self.analyze(file, bytes: bytes, stages: stages, timings: &timings)
-                    processed = ProcessedInput(outcome: outcome, origin: previous == nil ? .new : .changed, inputDigest: inputDigest)
+                    processed = ProcessedInput(outcome: CorpusOutcome(outcome, details: details), origin: previous == nil ? .new : .changed, inputDigest: inputDigest)
                     if let encoded = ResultCache.encode(outcome) {
                         writer?.add(CacheEntry(path: file.relativePath, key: key, outcome: encoded))
                     }

@@ -67,31 +67,35 @@ public struct Runner: Sendable {
         for warning in cacheWarnings { logger.warning("\(warning)") }
         if let summary = try keepUnchangedDataset(discovery, cache: cache, started: started, timings: timings) { return summary }
         options.progress?.begin(total: discovery.files.count)
-        let processed = processIncrementally(discovery.files, cache: cache, writer: cacheWriter)
+        let details = DetailSpill(directory: PathText.parent(config.output.directory))
+        var processed = processIncrementally(discovery.files, cache: cache, writer: cacheWriter, details: details)
         options.progress?.end()
         if let signal = options.cancellation?.signal { throw .stopped(signal: signal, datasetWritten: false) }
-        let outcomes = processed.outcomes
         timings.merge(processed.timings)
         timings.add(.documents, clock.lap())
 
-        var results: [DocumentResult] = []
+        var results: [CorpusDocument] = []
         var rejects = discovery.rejects.map { Reject(path: $0.relativePath, stage: "discover", reason: $0.reason) }
-        for outcome in outcomes {
+        for outcome in processed.outcomes {
             switch outcome {
             case .accepted(let result): results.append(result)
             case .rejected(let reject): rejects.append(reject)
             }
         }
+        processed.outcomes = []
 
         // Shuffle and reduce happen inside dedup (in-memory band buckets); `pipeline finalize`
         // builds the same dataset from the candidate pairs of `pipeline reduce`.
-        let dataset = Finalize(config: config).dataset(results: results, rejects: rejects, candidates: nil, timings: &timings, clock: &clock)
+        let dataset = Finalize(config: config).dataset(
+            documents: results, details: details, rejects: rejects, candidates: nil, timings: &timings, clock: &clock
+        )
+        results = []  // the dataset holds them now, in path order
         let corpus = dataset.corpus
         rejects = dataset.rejects
 
         var manifest = RunManifest(
             configDigest: config.digest, configFile: config.file, workers: config.workers, started: started,
-            inputsSeen: discovery.files.count + discovery.rejects.count, documents: results.count, rejected: rejects.count,
+            inputsSeen: discovery.files.count + discovery.rejects.count, documents: dataset.documentCount, rejected: rejects.count,
             rows: dataset.rowCounts, warnings: discovery.warnings + corpus.warnings + cacheWarnings
         )
         var changes = processed.counts
@@ -104,7 +108,7 @@ public struct Runner: Sendable {
         try writer.write(dataset.tables, extraFiles: { staging in
             if let files = FileStamp.stamps(in: staging) {
                 cacheWriter?.record(DatasetState(
-                    inputKey: inputKey, inputsSeen: manifest.inputsSeen, documents: results.count, rejected: rejects.count,
+                    inputKey: inputKey, inputsSeen: manifest.inputsSeen, documents: dataset.documentCount, rejected: rejects.count,
                     rows: dataset.rowCounts, warnings: discovery.warnings + corpus.warnings, files: files
                 ))
             }
@@ -120,7 +124,7 @@ public struct Runner: Sendable {
         for warning in manifest.warnings { logger.warning("\(warning)") }
         logger.info("wrote the datasets", metadata: ["directory": "\(config.output.directory)"])
         if let signal = options.cancellation?.signal { throw .stopped(signal: signal, datasetWritten: true) }
-        return RunSummary(outputDirectory: config.output.directory, documents: results.count, rejected: rejects.count, rows: dataset.rowCounts, warnings: manifest.warnings)
+        return RunSummary(outputDirectory: config.output.directory, documents: dataset.documentCount, rejected: rejects.count, rows: dataset.rowCounts, warnings: manifest.warnings)
     }
 
     /// Reads and analyses every file on the worker pool; results in the order of `files`.
