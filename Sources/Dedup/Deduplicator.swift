@@ -317,10 +317,17 @@ struct NearCopyGrouping {
                 previous = candidate
                 statistics.candidatePairs += 1
                 let other = stories[Int(candidate)]
-                let jaccard = SetSimilarity.jaccard(story.shingles, other.shingles)
+                let a = story.shingles, b = other.shingles
+                let smaller = min(a.count, b.count)
+                // The fewest shared shingles that could pass either test, less one for rounding:
+                // a pair that cannot reach it is dropped as soon as that is certain.
+                var needed = options.threshold * Double(a.count + b.count) / (1 + options.threshold)
+                if smaller >= options.minContainmentShingles { needed = min(needed, containmentThreshold * Double(smaller)) }
+                guard let shared = SetSimilarity.intersection(a, b, reaching: Int(needed.rounded(.down)) - 1) else { continue }
+                let jaccard = Double(shared) / Double(a.count + b.count - shared)
                 var score = jaccard >= options.threshold ? jaccard : 0
-                if score == 0, min(story.shingles.count, other.shingles.count) >= options.minContainmentShingles {
-                    let containment = SetSimilarity.containment(story.shingles, other.shingles)
+                if score == 0, smaller >= options.minContainmentShingles {
+                    let containment = Double(shared) / Double(smaller)
                     if containment >= containmentThreshold { score = containment }
                 }
                 // Highest score wins; ties go to the earlier leader (candidates ascend).
@@ -359,54 +366,77 @@ struct SameStoryRule {
     }
 
     /// Unites leaders that tell the same story; returns how many figure buckets were capped.
+    ///
+    /// Leaders dated to the month or the day with enough figure keys get dense numbers; each
+    /// figure key's bucket lists them by (first day, canonical index), so a pair is seen from
+    /// its earlier member in every bucket it shares. Every step of the scan is array arithmetic.
     func join(_ stories: [StoryFingerprint], leaders: [Int], union: inout UnionFind, statistics: inout DedupStatistics) -> Int {
-        // Leaders dated to the month or the day, with their day range.
-        var range: [Int: (start: Int, end: Int)] = [:]
-        var buckets: [FigureKey: [Int]] = [:]
+        var story: [Int] = []  // dense number → canonical index
+        var start: [Int] = []
+        var end: [Int] = []
+        var keyNumbers: [FigureKey: Int] = [:]
+        var buckets: [[Int32]] = []
+        var memberships: [[Int]] = []  // dense number → its key numbers
         for index in leaders {
             guard let published = stories[index].published, published.month != nil else { continue }
             let keys = Self.keys(stories[index])
             guard keys.count >= options.sameStoryFigures else { continue }
-            range[index] = (published.firstDay.ordinal, published.lastDay.ordinal)
-            for key in keys { buckets[key, default: []].append(index) }
+            let number = Int32(story.count)
+            story.append(index)
+            start.append(published.firstDay.ordinal)
+            end.append(published.lastDay.ordinal)
+            var own: [Int] = []
+            for key in keys {
+                let keyNumber = keyNumbers[key] ?? {
+                    keyNumbers[key] = buckets.count
+                    buckets.append([])
+                    return buckets.count - 1
+                }()
+                buckets[keyNumber].append(number)
+                own.append(keyNumber)
+            }
+            memberships.append(own)
         }
-        // Each bucket sorted by (first day, canonical index): a global order, so a pair is seen
-        // from its earlier member in every bucket it shares.
-        var position: [FigureKey: [Int: Int]] = [:]
-        for (key, members) in buckets {
-            let sorted = members.sorted { (range[$0]!.start, $0) < (range[$1]!.start, $1) }
-            buckets[key] = sorted
-            var positions: [Int: Int] = [:]
-            for (offset, member) in sorted.enumerated() { positions[member] = offset }
-            position[key] = positions
+        // Sort each bucket and note every member's position in it.
+        var positions = [[(bucket: Int, offset: Int)]](repeating: [], count: story.count)
+        for keyNumber in buckets.indices {
+            buckets[keyNumber].sort { (start[Int($0)], story[Int($0)]) < (start[Int($1)], story[Int($1)]) }
+            for (offset, member) in buckets[keyNumber].enumerated() { positions[Int(member)].append((keyNumber, offset)) }
         }
+        memberships = []
 
-        let weights = WordWeights(stories, leaders: leaders)
-        var capped = Set<FigureKey>()
-        var shared: [Int: Int] = [:]
+        var weights = WordWeights(stories, leaders: leaders)
+        var capped = Set<Int>()
+        var counts = [Int32](repeating: 0, count: story.count)
+        var touched: [Int32] = []
         let window = options.sameStoryDays
-        for index in leaders {
-            guard let own = range[index] else { continue }
-            shared.removeAll(keepingCapacity: true)
-            for key in Self.keys(stories[index]) {
-                guard let members = buckets[key], let start = position[key]?[index] else { continue }
-                var offset = start + 1
+        for number in story.indices {
+            let last = end[number] + window
+            for (keyNumber, position) in positions[number] {
+                let members = buckets[keyNumber]
+                var offset = position + 1
                 var steps = 0
-                while offset < members.count, range[members[offset]]!.start <= own.end + window {
+                while offset < members.count, start[Int(members[offset])] <= last {
                     if steps == options.maxBucket {
-                        capped.insert(key)
+                        capped.insert(keyNumber)
                         break
                     }
-                    shared[members[offset], default: 0] += 1
+                    let other = members[offset]
+                    if counts[Int(other)] == 0 { touched.append(other) }
+                    counts[Int(other)] += 1
                     offset += 1
                     steps += 1
                 }
             }
-            for (other, count) in shared where count >= options.sameStoryFigures {
-                statistics.sameStoryCandidates += 1
-                guard weights.overlap(stories[index].contentWords, stories[other].contentWords) >= options.sameStoryWords else { continue }
-                if union.unite(index, other) { statistics.sameStoryJoins += 1 }
+            for other in touched {
+                if counts[Int(other)] >= options.sameStoryFigures {
+                    statistics.sameStoryCandidates += 1
+                    let a = story[number], b = story[Int(other)]
+                    if weights.overlap(a, b, stories) >= options.sameStoryWords, union.unite(a, b) { statistics.sameStoryJoins += 1 }
+                }
+                counts[Int(other)] = 0
             }
+            touched.removeAll(keepingCapacity: true)
         }
         return capped.count
     }
@@ -429,19 +459,33 @@ struct WordWeights {
         for (word, df) in frequency { idf[word] = log(count / Double(df)) }
     }
 
-    /// Weighted overlap: the idf of the shared words over the idf of the lighter set (0–1).
-    func overlap(_ a: [UInt32], _ b: [UInt32]) -> Double {
-        func total(_ words: [UInt32]) -> Double { words.reduce(0) { $0 + (idf[$1] ?? 0) } }
-        let lighter = min(total(a), total(b))
+    /// Each story's word weights (aligned with its `contentWords`) and their sum, computed on
+    /// first use.
+    private var cached: [Int: (weights: [Double], total: Double)] = [:]
+
+    private mutating func weights(of index: Int, _ stories: [StoryFingerprint]) -> (weights: [Double], total: Double) {
+        if let known = cached[index] { return known }
+        let weights = stories[index].contentWords.map { idf[$0] ?? 0 }
+        let entry = (weights, weights.reduce(0, +))
+        cached[index] = entry
+        return entry
+    }
+
+    /// Weighted overlap of stories `a` and `b`: the idf of the shared words over the idf of the
+    /// lighter set (0–1).
+    mutating func overlap(_ a: Int, _ b: Int, _ stories: [StoryFingerprint]) -> Double {
+        let first = weights(of: a, stories), second = weights(of: b, stories)
+        let lighter = min(first.total, second.total)
         guard lighter > 0 else { return 0 }
+        let wordsA = stories[a].contentWords, wordsB = stories[b].contentWords
         var shared = 0.0
         var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                shared += idf[a[i]] ?? 0
+        while i < wordsA.count && j < wordsB.count {
+            if wordsA[i] == wordsB[j] {
+                shared += first.weights[i]
                 i += 1
                 j += 1
-            } else if a[i] < b[j] {
+            } else if wordsA[i] < wordsB[j] {
                 i += 1
             } else {
                 j += 1

@@ -165,6 +165,26 @@ enum SetSimilarity {
         return shared
     }
 
+    /// Size of the intersection of two sorted, duplicate-free arrays, or `nil` as soon as it
+    /// is certain to stay below `minimum` (the walk then stops early).
+    static func intersection(_ a: [UInt32], _ b: [UInt32], reaching minimum: Int) -> Int? {
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if shared + min(a.count - i, b.count - j) < minimum { return nil }
+            let x = a[i], y = b[j]
+            if x == y {
+                shared += 1
+                i += 1
+                j += 1
+            } else if x < y {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared < minimum ? nil : shared
+    }
+
     /// Jaccard similarity: shared over union (0 for two empty sets).
     static func jaccard(_ a: [UInt32], _ b: [UInt32]) -> Double {
         let shared = intersection(a, b)
