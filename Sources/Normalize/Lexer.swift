@@ -172,10 +172,14 @@ struct Lexer {
                                   byteStart: Int32(b0), byteEnd: Int32(i), word: -1, number: -1)
                 if len <= cap {
                     let f = UnsafeBufferPointer(rebasing: folded[0..<len])
+                    let number: WordNumber?
                     if len <= lexicon.longestWord, let id = lexicon.table.find(f, hash: WordTable.finish(h)) {
                         token.word = Int32(id)
+                        number = lexicon.wordNumbers[id]
+                    } else {
+                        number = lexicon.morphemes.parseWord(f)
                     }
-                    if let number = lexicon.morphemes.parseWord(f) {
+                    if let number {
                         token.number = Int32(out.numberWords.count)
                         out.numberWords.append(number)
                     }

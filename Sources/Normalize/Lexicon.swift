@@ -103,11 +103,14 @@ enum Folding {
 }
 
 /// Open-addressing table from folded words to small integer ids; no Swift `Hasher` involved.
+/// The words' bytes live in one flat array, so a lookup touches no per-word allocation.
 struct WordTable: Sendable {
     private var slots: [Int32]
     /// The hash of the word in each slot, compared before its bytes.
     private var slotHashes: [Int]
-    private var keys: [[UInt8]] = []
+    /// The folded bytes of all words, one after the other; word `id` is `bytes[starts[id]..<starts[id + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = [0]
     private var mask: Int
 
     init(capacity: Int) {
@@ -132,15 +135,16 @@ struct WordTable: Sendable {
     /// The id of `word`, inserting it when new.
     mutating func intern(_ word: [UInt8]) -> Int {
         if let id = find(word) { return id }
-        let id = keys.count
-        keys.append(word)
-        if keys.count * 2 > slots.count { rehash() }
+        let id = count
+        bytes.append(contentsOf: word)
+        starts.append(Int32(bytes.count))
+        if count * 2 > slots.count { rehash() }
         insertSlot(id)
         return id
     }
 
     private mutating func insertSlot(_ id: Int) {
-        let h = keys[id].withUnsafeBufferPointer { WordTable.hash($0) }
+        let h = key(id).withUnsafeBufferPointer { WordTable.hash($0) }
         var i = h & mask
         while slots[i] >= 0 { i = (i + 1) & mask }
         slots[i] = Int32(id)
@@ -151,7 +155,7 @@ struct WordTable: Sendable {
         slots = Array(repeating: -1, count: slots.count * 2)
         slotHashes = Array(repeating: 0, count: slots.count)
         mask = slots.count - 1
-        for id in keys.indices { insertSlot(id) }
+        for id in 0..<count { insertSlot(id) }
     }
 
     func find(_ word: [UInt8]) -> Int? {
@@ -168,15 +172,26 @@ struct WordTable: Sendable {
         while true {
             let id = Int(slots[i])
             if id < 0 { return nil }
-            if slotHashes[i] == hash, keys[id].withUnsafeBufferPointer({ $0.elementsEqual(word) }) { return id }
+            if slotHashes[i] == hash, equals(id, word) { return id }
             i = (i + 1) & mask
         }
     }
 
-    var count: Int { keys.count }
+    /// Whether word `id` has exactly the bytes of `word`.
+    @inline(__always)
+    private func equals(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let s = Int(starts[id]), e = Int(starts[id + 1])
+        guard e - s == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            for k in 0..<word.count where b[s + k] != word[k] { return false }
+            return true
+        }
+    }
+
+    var count: Int { starts.count - 1 }
 
     /// The folded bytes of word `id`.
-    func key(_ id: Int) -> [UInt8] { keys[id] }
+    func key(_ id: Int) -> [UInt8] { Array(bytes[Int(starts[id])..<Int(starts[id + 1])]) }
 }
 
 /// The vocabulary of the normalize stage, loaded once from `Resources/`.
@@ -207,6 +222,9 @@ public struct Lexicon: Sendable {
     var holidays: [(words: [Int], rule: HolidayDate)]
     /// Cardinal morphemes, for compound number words.
     var morphemes: MorphemeTrie
+    /// The number each word id reads as (`morphemes.parseWord` of its folded form), decided once at
+    /// load time so the lexer parses only words the table does not know.
+    var wordNumbers: [WordNumber?] = []
 
     /// The lexicon bundled with the module (loaded on first use).
     public static let bundled: Lexicon = {
@@ -291,6 +309,7 @@ public struct Lexicon: Sendable {
         let n = WordRole.allCases.count
         lexicon.roleBits = entries.map(\.roles)
         lexicon.longestWord = (0..<table.count).map { table.key($0).count }.max() ?? 0
+        lexicon.wordNumbers = (0..<table.count).map { id in table.key(id).withUnsafeBufferPointer { morphemes.parseWord($0) } }
         lexicon.qualifiersEndingWith = Array(repeating: [], count: entries.count)
         for (k, q) in qualifiers.enumerated() {
             let lastWord = q.words[q.words.count - 1]

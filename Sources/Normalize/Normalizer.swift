@@ -84,10 +84,11 @@ public struct Normalizer: Sendable {
     }
 
     private func dates(_ c: Context) -> [DateMention] {
-        c.dates.map { d in
+        let referenceISO = c.dates.contains { $0.value.relative } ? c.reference?.iso : nil
+        return c.dates.map { d in
             DateMention(
-                surface: c.surface(d.first, d.last), start: d.value.start, end: d.value.end, grain: d.value.grain,
-                relative: d.value.relative, reference: d.value.relative ? c.reference?.iso : nil,
+                surface: c.surface(d.first, d.last), start: d.value.start?.iso, end: d.value.end?.iso, grain: d.value.grain,
+                relative: d.value.relative, reference: d.value.relative ? referenceISO : nil,
                 charStart: Int(c.tokens[d.first].start), charEnd: Int(c.tokens[d.last].end))
         }
     }

@@ -6,8 +6,8 @@ import PipelineCore
 /// `novembre scorso`, `lo scorso aprile`, `il prossimo giugno`, month thirds `inizio`/`metà`/`fine
 /// ottobre`, `ai primi di marzo`, `alla fine di aprile`, and `a Settembre, il ventuno, 1978`.
 struct MonthRule: DateRule {
-    let triggers: [WordRole] = [.month, .monthAbbr, .monthPart, .ordinal, .past, .next]
-    let startsAtNumbers = false
+    var triggers: [WordRole] { [.month, .monthAbbr, .monthPart, .ordinal, .past, .next] }
+    var startsAtNumbers: Bool { false }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
@@ -60,7 +60,7 @@ struct MonthRule: DateRule {
             }
         }
         if let part {
-            guard let s = v.start, let d = Day(iso: s) else {
+            guard let d = v.start?.day else {
                 var u = DateValue.unresolved(.monthPart)
                 u.month = m
                 return DateFound(first: i, last: last, value: u)
@@ -77,8 +77,8 @@ struct MonthRule: DateRule {
 /// `l'ultima settimana di marzo`, `ultimo lunedì di marzo`, `terzo martedì di settembre 2014`,
 /// `l'ultimo giorno di ottobre 2015`.
 struct MonthOrdinalRule: DateRule {
-    let triggers: [WordRole] = [.ordinal, .last]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.ordinal, .last] }
+    var startsAtNumbers: Bool { true }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         var n: Int

@@ -6,8 +6,8 @@ import PipelineCore
 /// `10/1-11/2/2017`; a year range `2014-2018`.
 /// Plain numbers (`6005`, `73 20`, `000`) are not dates.
 struct NumericDateRule: DateRule {
-    let triggers: [WordRole] = [.month]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.month] }
+    var startsAtNumbers: Bool { true }
 
     private struct Part { var value: Int; var digits: Int; var isMonthWord: Bool; var token: Int }
 

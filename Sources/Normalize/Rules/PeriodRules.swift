@@ -3,8 +3,8 @@ import PipelineCore
 /// Quarters: `il terzo trimestre del 2016`, `quarto trimestre 2018`, `terzo trimestre di quest'anno`;
 /// without a year, the most recent such quarter (the next one in a future-tense clause).
 struct QuarterRule: DateRule {
-    let triggers: [WordRole] = [.ordinal, .last]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.ordinal, .last] }
+    var startsAtNumbers: Bool { true }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         // `il terzo trimestre`, `l'ultimo trimestre` (the fourth).
@@ -29,8 +29,8 @@ struct QuarterRule: DateRule {
 /// `l'estate scorsa`, `la scorsa primavera`, `quest'estate`, `in autunno` (most recent, or next in a
 /// future-tense clause). Winter `Y` runs from December of `Y` to February of `Y+1`.
 struct SeasonRule: DateRule {
-    let triggers: [WordRole] = [.season, .past, .next, .this]
-    let startsAtNumbers = false
+    var triggers: [WordRole] { [.season, .past, .next, .this] }
+    var startsAtNumbers: Bool { false }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
@@ -73,8 +73,8 @@ struct SeasonRule: DateRule {
 /// `Nel millenovecentoventotto`; `negli anni 1970`, `anni 2000`, `anni duemila`, `anni '90`,
 /// `anni novanta` (a span of years). A four-digit number is a year only after such a word.
 struct YearRule: DateRule {
-    let triggers: [WordRole] = [.unit]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.unit] }
+    var startsAtNumbers: Bool { true }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         if c.roleValue(i, .unit) == 5, c.isWord(i, c.known.anni), let v = decade(c, i + 1) {
@@ -122,8 +122,8 @@ struct YearRule: DateRule {
 /// `l'altroieri`, `ieri l'altro`, `domattina`, `in giornata`, `questo giorno`, `questa sera`,
 /// `il giorno passato`.
 struct RelativeDayRule: DateRule {
-    let triggers: [WordRole] = [.relDay, .other, .in, .this, .unit, .next]
-    let startsAtNumbers = false
+    var triggers: [WordRole] { [.relDay, .other, .in, .this, .unit, .next] }
+    var startsAtNumbers: Bool { false }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         if let o = c.roleValue(i, .relDay) {
@@ -166,8 +166,8 @@ func shift(_ day: Day, unit: Int, by n: Int) -> Day? {
 /// `7 giorni fa`, `tre mesi fa`, `due anni fa`, `1 mese, 2 anni e 21 giorni fa` (a day);
 /// `tra 16 settimane`, `fra 10 giorni`, `in due settimane`, `tra due settimane da adesso`.
 struct AgoRule: DateRule {
-    let triggers: [WordRole] = [.between, .in]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.between, .in] }
+    var startsAtNumbers: Bool { true }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         // `negli ultimi 3 mesi` is a span, not the start of `3 mesi fa`.
@@ -206,8 +206,8 @@ struct AgoRule: DateRule {
 /// `i 2 giorni passati`, `i prossimi 3 giorni`, `le ultime 2 settimane`, `le 3 prossime settimane`,
 /// `le 3 settimane precedenti`. Spans of months or years are left as durations.
 struct RollingSpanRule: DateRule {
-    let triggers: [WordRole] = [.last, .past, .next]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.last, .past, .next] }
+    var startsAtNumbers: Bool { true }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         var dir = 0

@@ -95,6 +95,11 @@ struct QualifierRule: NumeralRule {
         }
     }
 
+    @inline(__always) private static var prepositions: UInt64 {
+        1 << UInt64(WordRole.to.rawValue) | 1 << UInt64(WordRole.of.rawValue) | 1 << UInt64(WordRole.in.rawValue)
+            | 1 << UInt64(WordRole.from.rawValue)
+    }
+
     private func matches(_ c: Context, _ words: [Int], endingAt p: Int) -> Bool {
         guard p - words.count + 1 >= 0 else { return false }
         var t = p
@@ -102,10 +107,8 @@ struct QualifierRule: NumeralRule {
             guard c.isWord(t), c.sameLine(t + 1) || t == p else { return false }
             let id = Int(c.tokens[t].word)
             if id != w {
-                let e = c.lexicon.entries[w]
-                var ok = false
-                for role in [WordRole.to, .of, .in, .from] where e.has(role) && c.has(t, role) { ok = true }
-                if !ok { return false }
+                // A prepositional word matches any word sharing its role (`a` = `ai`, `alle`).
+                if c.roleBits[w] & c.roles(t) & Self.prepositions == 0 { return false }
             }
             t -= 1
             if c.isPunct(t, "'") { t -= 1 }

@@ -28,10 +28,31 @@ struct PreparedDateRule: Sendable {
     }
 }
 
+/// One end of a resolved date: a day, or a month and day whose year cannot be known (`--03-25`).
+/// Kept as numbers while the rules run; written as text only for the output.
+enum DateBound: Equatable {
+    case day(Day)
+    case yearless(month: Int, day: Int)
+
+    /// The day, when the year is known.
+    var day: Day? {
+        if case .day(let d) = self { return d }
+        return nil
+    }
+
+    /// `YYYY-MM-DD`, or `--MM-DD` without a year.
+    var iso: String {
+        switch self {
+        case .day(let d): return d.iso
+        case .yearless(let m, let d): return "--" + String(format2: m) + "-" + String(format2: d)
+        }
+    }
+}
+
 /// The resolved value of a date expression.
 struct DateValue {
-    var start: String?
-    var end: String?
+    var start: DateBound?
+    var end: DateBound?
     var grain: DateGrain
     var relative: Bool
     /// For year-less expressions: month (and day) as written, so a range can give them its year.
@@ -40,7 +61,7 @@ struct DateValue {
     var hadYear = true
 
     static func span(_ a: Day, _ b: Day, _ grain: DateGrain, relative: Bool = false) -> DateValue {
-        DateValue(start: a.iso, end: b.iso, grain: grain, relative: relative)
+        DateValue(start: .day(a), end: .day(b), grain: grain, relative: relative)
     }
 
     static func unresolved(_ grain: DateGrain) -> DateValue {
