@@ -77,6 +77,7 @@ final class Context {
         self.claimed = Array(repeating: false, count: lexed.tokens.count)
         self.isTime = Array(repeating: false, count: lexed.tokens.count)
         self.reference = reference
+        atoms.reserveCapacity(lexed.tokens.count / 8 + 8)
     }
 
     var count: Int { tokens.count }

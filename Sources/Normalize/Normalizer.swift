@@ -39,39 +39,37 @@ public struct Normalizer: Sendable {
 
     /// Runs the date rules at every token that can start a date, left to right.
     private func findDates(_ c: Context) {
-        let rules = RuleRegistry.dates
-        let masks = Self.dateMasks
         let starters = Self.dateStarters
-        var i = 0
-        while i < c.count {
-            let t = c.tokens[i]
-            if c.claimed[i] || t.kind == .punct || (t.kind == .word && t.number < 0 && c.roles(i) & starters == 0) {
-                i += 1
-                continue
-            }
-            var next = i + 1
-            let roles = c.roles(i)
-            let isNumber = t.kind == .digits || t.number >= 0
-            for k in 0..<masks.count where masks[k] & roles != 0 || (isNumber && masks[k] & Self.numberBit != 0) {
-                if let d = rules[k].rule.match(c, at: i) {
-                    c.dates.append(d)
-                    c.claim(d.first, d.last)
-                    next = d.last + 1
-                    break
+        RuleRegistry.dates.withUnsafeBufferPointer { rules in
+            var i = 0
+            while i < c.count {
+                let t = c.tokens[i]
+                if t.kind == .punct || (t.kind == .word && t.number < 0 && c.roles(i) & starters == 0) || c.claimed[i] {
+                    i += 1
+                    continue
                 }
-                if c.claimed[i] { break }
+                var next = i + 1
+                let roles = c.roles(i)
+                let numberBit = t.kind == .digits || t.number >= 0 ? Self.numberBit : 0
+                for k in 0..<rules.count where rules[k].trigger & (roles | numberBit) != 0 {
+                    if let d = rules[k].rule.match(c, at: i) {
+                        c.dates.append(d)
+                        c.claim(d.first, d.last)
+                        next = d.last + 1
+                        break
+                    }
+                    if c.claimed[i] { break }
+                }
+                i = max(next, i + 1)
             }
-            i = max(next, i + 1)
         }
         DateRangeMerge.apply(c)
     }
 
     /// Roles of the words a date expression can start with; other words skip the date rules.
     private static let dateStarters: UInt64 = RuleRegistry.dates.reduce(0) { $0 | $1.mask }
-    /// A bit no role uses, marking rules that start at numbers.
-    private static let numberBit: UInt64 = 1 << 63
-    /// Trigger masks of the date rules, in registry order.
-    private static let dateMasks: [UInt64] = RuleRegistry.dates.map { $0.mask | ($0.numbers ? numberBit : 0) }
+    /// A bit no role uses, marking rules that start at numbers (`PreparedDateRule.trigger`).
+    static let numberBit: UInt64 = PreparedDateRule.numberBit
 
     private func numbers(_ c: Context) -> [NumberMention] {
         c.atoms.filter { $0.value.isFinite && $0.high.isFinite }.map { a in

@@ -83,7 +83,10 @@ struct NumericDateRule: DateRule {
             let day = Day(year: y, month: Int(m), day: d)
             return DateFound(first: i, last: i + 4, value: .span(day, day, .day))
         }
-        guard c.isDigits(i) else { return nil }
+        // Every form below has a glued `/`, `-` or `.` after the first number: a lone number is no date.
+        guard c.isDigits(i), c.glued(i + 1), c.isPunct(i + 1, "/") || c.isPunct(i + 1, "-") || c.isPunct(i + 1, ".") else {
+            return nil
+        }
         let (p, seps, last) = parts(c, i)
         // Year range 2014-2018.
         if p.count == 2, seps == [0x2D], p[0].digits == 4, p[1].digits == 4,

@@ -6,13 +6,17 @@
 struct RangeRule: NumeralRule {
     func apply(_ c: Context) {
         var k = 0
+        let atoms = c.atoms
         var out: [Atom] = []
-        let atoms = c.atoms.filter { !$0.dropped }
+        out.reserveCapacity(atoms.count)
         while k < atoms.count {
+            if atoms[k].dropped { k += 1; continue }
             var a = atoms[k]
-            if k + 1 < atoms.count, let merged = range(c, a, atoms[k + 1]) {
+            var n = k + 1  // the next atom left
+            while n < atoms.count, atoms[n].dropped { n += 1 }
+            if n < atoms.count, let merged = range(c, a, atoms[n]) {
                 a = merged
-                k += 2
+                k = n + 1
             } else {
                 k += 1
             }

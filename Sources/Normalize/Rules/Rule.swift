@@ -21,10 +21,16 @@ struct PreparedDateRule: Sendable {
     let mask: UInt64
     let numbers: Bool
 
+    /// `mask`, plus `numberBit` when the rule starts at numbers.
+    let trigger: UInt64
+    /// A bit no role uses, marking rules that start at numbers.
+    static let numberBit: UInt64 = 1 << 63
+
     init(_ rule: any DateRule) {
         self.rule = rule
         mask = rule.triggers.reduce(0) { $0 | (1 << UInt64($1.rawValue)) }
         numbers = rule.startsAtNumbers
+        trigger = mask | (numbers ? Self.numberBit : 0)
     }
 }
 
@@ -40,10 +46,25 @@ enum DateBound: Equatable {
         return nil
     }
 
-    /// `YYYY-MM-DD`, or `--MM-DD` without a year.
+    /// `YYYY-MM-DD`, or `--MM-DD` without a year (the same text as `Day.iso`, written without
+    /// string interpolation).
     var iso: String {
         switch self {
-        case .day(let d): return d.iso
+        case .day(let d):
+            guard (0...9999).contains(d.year), (1...12).contains(d.month), (1...31).contains(d.day) else { return d.iso }
+            return String(unsafeUninitializedCapacity: 10) { out in
+                out[0] = 0x30 + UInt8(d.year / 1000)
+                out[1] = 0x30 + UInt8(d.year / 100 % 10)
+                out[2] = 0x30 + UInt8(d.year / 10 % 10)
+                out[3] = 0x30 + UInt8(d.year % 10)
+                out[4] = 0x2D
+                out[5] = 0x30 + UInt8(d.month / 10)
+                out[6] = 0x30 + UInt8(d.month % 10)
+                out[7] = 0x2D
+                out[8] = 0x30 + UInt8(d.day / 10)
+                out[9] = 0x30 + UInt8(d.day % 10)
+                return 10
+            }
         case .yearless(let m, let d): return "--" + String(format2: m) + "-" + String(format2: d)
         }
     }
