@@ -52,7 +52,7 @@ public struct Normalizer: Sendable {
                 let roles = c.roles(i)
                 let numberBit = t.kind == .digits || t.number >= 0 ? Self.numberBit : 0
                 for k in 0..<rules.count where rules[k].trigger & (roles | numberBit) != 0 {
-                    if let d = rules[k].rule.match(c, at: i) {
+                    if let d = rules[k].id.match(c, at: i) {
                         c.dates.append(d)
                         c.claim(d.first, d.last)
                         next = d.last + 1

@@ -17,20 +17,69 @@ protocol DateRule: Sendable {
 
 /// A date rule with its trigger mask, computed once.
 struct PreparedDateRule: Sendable {
-    let rule: any DateRule
+    let id: DateRuleID
     let mask: UInt64
     let numbers: Bool
-
     /// `mask`, plus `numberBit` when the rule starts at numbers.
     let trigger: UInt64
     /// A bit no role uses, marking rules that start at numbers.
     static let numberBit: UInt64 = 1 << 63
 
-    init(_ rule: any DateRule) {
-        self.rule = rule
+    init(_ id: DateRuleID) {
+        self.id = id
+        let rule = id.rule
         mask = rule.triggers.reduce(0) { $0 | (1 << UInt64($1.rawValue)) }
         numbers = rule.startsAtNumbers
         trigger = mask | (numbers ? Self.numberBit : 0)
+    }
+
+    var rule: any DateRule { id.rule }
+}
+
+/// The date rules, in the order they are tried at each token. `match` calls each rule directly,
+/// so the per-token loop makes no existential copies.
+enum DateRuleID: Int, CaseIterable, Sendable {
+    case timeOfDay, numericDate, holiday, dayMonth, month, monthOrdinal, quarter, season
+    case year, relativeDay, ago, rollingSpan, relativePeriod, weekday
+
+    var rule: any DateRule {
+        switch self {
+        case .timeOfDay: TimeOfDayRule()
+        case .numericDate: NumericDateRule()
+        case .holiday: HolidayRule()
+        case .dayMonth: DayMonthRule()
+        case .month: MonthRule()
+        case .monthOrdinal: MonthOrdinalRule()
+        case .quarter: QuarterRule()
+        case .season: SeasonRule()
+        case .year: YearRule()
+        case .relativeDay: RelativeDayRule()
+        case .ago: AgoRule()
+        case .rollingSpan: RollingSpanRule()
+        case .relativePeriod: RelativePeriodRule()
+        case .weekday: WeekdayRule()
+        }
+    }
+
+    /// The rule's `match(_:at:)`.
+    @inline(__always)
+    func match(_ c: Context, at i: Int) -> DateFound? {
+        switch self {
+        case .timeOfDay: TimeOfDayRule().match(c, at: i)
+        case .numericDate: NumericDateRule().match(c, at: i)
+        case .holiday: HolidayRule().match(c, at: i)
+        case .dayMonth: DayMonthRule().match(c, at: i)
+        case .month: MonthRule().match(c, at: i)
+        case .monthOrdinal: MonthOrdinalRule().match(c, at: i)
+        case .quarter: QuarterRule().match(c, at: i)
+        case .season: SeasonRule().match(c, at: i)
+        case .year: YearRule().match(c, at: i)
+        case .relativeDay: RelativeDayRule().match(c, at: i)
+        case .ago: AgoRule().match(c, at: i)
+        case .rollingSpan: RollingSpanRule().match(c, at: i)
+        case .relativePeriod: RelativePeriodRule().match(c, at: i)
+        case .weekday: WeekdayRule().match(c, at: i)
+        }
     }
 }
 
@@ -96,12 +145,8 @@ struct DateValue {
 enum RuleRegistry {
     /// Numeral rules before dates.
     static let numerals: [any NumeralRule] = [NumeralAtomRule(), CompositionRule(), VaguePluralRule(), PercentRule()]
-    /// Date rules, tried in this order at each token.
-    static let dates: [PreparedDateRule] = [
-        TimeOfDayRule(), NumericDateRule(), HolidayRule(), DayMonthRule(), MonthRule(), MonthOrdinalRule(), QuarterRule(),
-        SeasonRule(),
-        YearRule(), RelativeDayRule(), AgoRule(), RollingSpanRule(), RelativePeriodRule(), WeekdayRule(),
-    ].map(PreparedDateRule.init)
+    /// Date rules, tried in this order at each token (the order of `DateRuleID`).
+    static let dates: [PreparedDateRule] = DateRuleID.allCases.map(PreparedDateRule.init)
     /// Numeral rules after dates.
     static let numeralsAfterDates: [any NumeralRule] = [RangeRule(), QualifierRule()]
 }
