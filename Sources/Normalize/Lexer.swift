@@ -99,16 +99,16 @@ struct Lexer {
     /// Tokenizes UTF-8 `bytes`.
     /// - Complexity: O(n) in the byte count; each word is folded and looked up once.
     func lex(_ p: UnsafeBufferPointer<UInt8>) -> Lexed {
-        var out = Lexed()
-        out.tokens.reserveCapacity(p.count / 5 + 4)
-        out.numberWords.reserveCapacity(p.count / 64 + 4)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { folded in
-            lex(p, into: &out, scratch: folded)
+            lex(p, scratch: folded)
         }
-        return out
     }
 
-    private func lex(_ p: UnsafeBufferPointer<UInt8>, into out: inout Lexed, scratch folded: UnsafeMutableBufferPointer<UInt8>) {
+    private func lex(_ p: UnsafeBufferPointer<UInt8>, scratch folded: UnsafeMutableBufferPointer<UInt8>) -> Lexed {
+        var tokens: [Token] = []
+        var numberWords: [WordNumber] = []
+        tokens.reserveCapacity(p.count / 5 + 4)
+        numberWords.reserveCapacity(p.count / 64 + 4)
         let n = p.count
         var i = 0
         var scalar = 0
@@ -125,7 +125,7 @@ struct Lexer {
                 let s0 = scalar, b0 = i
                 while i < n, p[i] &- 0x30 < 10 { i += 1 }
                 scalar += i - b0
-                out.tokens.append(Token(kind: .digits, gap: gap, ch: UInt32(b), start: Int32(s0), end: Int32(scalar),
+                tokens.append(Token(kind: .digits, gap: gap, ch: UInt32(b), start: Int32(s0), end: Int32(scalar),
                                         byteStart: Int32(b0), byteEnd: Int32(i), word: -1, number: -1))
                 gap = 0
             case .letter, .high:
@@ -138,60 +138,59 @@ struct Lexer {
                         continue
                     }
                     if cls == 2 {
-                        out.tokens.append(Token(kind: .punct, gap: gap, ch: Lexer.normalizePunct(c), start: Int32(scalar),
+                        tokens.append(Token(kind: .punct, gap: gap, ch: Lexer.normalizePunct(c), start: Int32(scalar),
                                                 end: Int32(scalar + 1), byteStart: Int32(i), byteEnd: Int32(i + len),
                                                 word: -1, number: -1))
                         i += len; scalar += 1; gap = 0
                         continue
                     }
                 }
-                // One pass: find the word's end, fold it into `folded` and hash it.
+                // One pass: find the word's end and fold it into `folded`, one byte per scalar.
                 let s0 = scalar, b0 = i
                 var len = 0
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
                 let cap = folded.count
                 while i < n {
                     let c = p[i]
-                    var f: UInt8
+                    let f: UInt8
                     if c < 0x80 {
                         f = c | 0x20
                         guard f &- 0x61 < 26 else { break }
-                        i += 1
+                        i &+= 1
                     } else {
                         let (u, l) = Lexer.decode(p, i)
                         if Lexer.highClass(u) != 0 { break }
                         f = c == 0xC3 && l == 2 ? Folding.latin1Vowel(p[i + 1]) : 0xFF
-                        i += l
+                        i &+= l
                     }
-                    scalar += 1
                     if len < cap { folded[len] = f }
-                    len += 1
-                    h = (h ^ UInt64(f)) &* 0x100_0000_01b3
+                    len &+= 1
                 }
+                scalar += len
                 var token = Token(kind: .word, gap: gap, ch: UInt32(b), start: Int32(s0), end: Int32(scalar),
                                   byteStart: Int32(b0), byteEnd: Int32(i), word: -1, number: -1)
                 if len <= cap {
                     let f = UnsafeBufferPointer(rebasing: folded[0..<len])
                     let number: WordNumber?
-                    if len <= lexicon.longestWord, let id = lexicon.table.find(f, hash: WordTable.finish(h)) {
+                    if len <= lexicon.longestWord, let id = lexicon.table.find(f) {
                         token.word = Int32(id)
                         number = lexicon.wordNumbers[id]
                     } else {
                         number = lexicon.morphemes.parseWord(f)
                     }
                     if let number {
-                        token.number = Int32(out.numberWords.count)
-                        out.numberWords.append(number)
+                        token.number = Int32(numberWords.count)
+                        numberWords.append(number)
                     }
                 }
-                out.tokens.append(token)
+                tokens.append(token)
                 gap = 0
             case .other:
-                out.tokens.append(Token(kind: .punct, gap: gap, ch: Lexer.normalizePunct(UInt32(b)), start: Int32(scalar),
+                tokens.append(Token(kind: .punct, gap: gap, ch: Lexer.normalizePunct(UInt32(b)), start: Int32(scalar),
                                         end: Int32(scalar + 1), byteStart: Int32(i), byteEnd: Int32(i + 1),
                                         word: -1, number: -1))
                 i += 1; scalar += 1; gap = 0
             }
         }
+        return Lexed(tokens: tokens, numberWords: numberWords)
     }
 }

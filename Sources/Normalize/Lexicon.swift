@@ -121,16 +121,27 @@ struct WordTable: Sendable {
         mask = size - 1
     }
 
+    /// The table hash of a folded word: eight bytes at a time, then the tail, each step a
+    /// multiply-xorshift. Only for lookups here (no output depends on it, so not `StableHash`).
     @inline(__always)
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return finish(h)
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(word.count)
+        let raw = UnsafeRawBufferPointer(word)
+        var i = 0
+        while i &+ 8 <= word.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+            h ^= h >> 32
+            i &+= 8
+        }
+        var tail: UInt64 = 0
+        while i < word.count {
+            tail = tail << 8 | UInt64(word[i])
+            i &+= 1
+        }
+        h = (h ^ tail) &* k
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
-
-    /// Final mixing of an FNV-1a state into a table hash.
-    @inline(__always)
-    static func finish(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
 
     /// The id of `word`, inserting it when new.
     mutating func intern(_ word: [UInt8]) -> Int {
