@@ -41,6 +41,44 @@ struct Lexed {
     var numberWords: [WordNumber] = []
 }
 
+/// The tokens being written by the lexer: a plain growing buffer, so that adding a token is a
+/// store (no uniqueness or capacity call per token); `finish` turns it into the array.
+private struct TokenBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<Token>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ token: Token) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: token)
+        count &+= 1
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    /// The tokens as an array; the buffer is freed.
+    consuming func finish() -> [Token] {
+        let array = Array(UnsafeBufferPointer(start: base, count: count))
+        base.deallocate()
+        discard self
+        return array
+    }
+
+    deinit { base.deallocate() }
+}
+
 /// Byte classes for the lexer's single pass.
 private enum ByteClass: UInt8 { case other = 0, space, newline, digit, letter, high }
 
@@ -105,9 +143,8 @@ struct Lexer {
     }
 
     private func lex(_ p: UnsafeBufferPointer<UInt8>, scratch folded: UnsafeMutableBufferPointer<UInt8>) -> Lexed {
-        var tokens: [Token] = []
+        var tokens = TokenBuffer(capacity: p.count / 4 + 16)
         var numberWords: [WordNumber] = []
-        tokens.reserveCapacity(p.count / 5 + 4)
         numberWords.reserveCapacity(p.count / 64 + 4)
         let n = p.count
         var i = 0
@@ -191,6 +228,6 @@ struct Lexer {
                 i += 1; scalar += 1; gap = 0
             }
         }
-        return Lexed(tokens: tokens, numberWords: numberWords)
+        return Lexed(tokens: tokens.finish(), numberWords: numberWords)
     }
 }
