@@ -137,8 +137,10 @@ struct Lexer {
     /// Tokenizes UTF-8 `bytes`.
     /// - Complexity: O(n) in the byte count; each word is folded and looked up once.
     func lex(_ p: UnsafeBufferPointer<UInt8>) -> Lexed {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { folded in
-            lex(p, scratch: folded)
+        // 64 bytes for the folded word, and 8 more so that `WordTable.hash` may read past its end.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 72) { scratch in
+            scratch.initialize(repeating: 0)
+            return lex(p, scratch: UnsafeMutableBufferPointer(rebasing: scratch[0..<64]))
         }
     }
 
@@ -183,24 +185,25 @@ struct Lexer {
                     }
                 }
                 // One pass: find the word's end and fold it into `folded`, one byte per scalar.
+                // `folded` holds 64 bytes; a longer word keeps being measured (its bytes wrap around
+                // and are never looked up).
                 let s0 = scalar, b0 = i
                 var len = 0
                 let cap = folded.count
-                while i < n {
-                    let c = p[i]
-                    let f: UInt8
-                    if c < 0x80 {
-                        f = c | 0x20
+                while true {
+                    while i < n {  // ASCII letters (a byte ≥ 0x80 or'ed with 0x20 is no letter)
+                        let f = p[i] | 0x20
                         guard f &- 0x61 < 26 else { break }
+                        folded[len & 63] = f
+                        len &+= 1
                         i &+= 1
-                    } else {
-                        let (u, l) = Lexer.decode(p, i)
-                        if Lexer.highClass(u) != 0 { break }
-                        f = c == 0xC3 && l == 2 ? Folding.latin1Vowel(p[i + 1]) : 0xFF
-                        i &+= l
                     }
-                    if len < cap { folded[len] = f }
+                    guard i < n, p[i] >= 0x80 else { break }
+                    let (u, l) = Lexer.decode(p, i)
+                    if Lexer.highClass(u) != 0 { break }
+                    folded[len & 63] = p[i] == 0xC3 && l == 2 ? Folding.latin1Vowel(p[i + 1]) : 0xFF
                     len &+= 1
+                    i &+= l
                 }
                 scalar += len
                 var token = Token(kind: .word, gap: gap, ch: UInt32(b), start: Int32(s0), end: Int32(scalar),
@@ -208,7 +211,7 @@ struct Lexer {
                 if len <= cap {
                     let f = UnsafeBufferPointer(rebasing: folded[0..<len])
                     let number: WordNumber?
-                    if len <= lexicon.longestWord, let id = lexicon.table.find(f) {
+                    if len <= lexicon.longestWord, let id = lexicon.table.find(f, hash: WordTable.hash(paddedWord: f)) {
                         token.word = Int32(id)
                         number = lexicon.wordNumbers[id]
                     } else {

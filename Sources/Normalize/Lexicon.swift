@@ -130,15 +130,35 @@ struct WordTable: Sendable {
         let raw = UnsafeRawBufferPointer(word)
         var i = 0
         while i &+ 8 <= word.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+            h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* k
             h ^= h >> 32
             i &+= 8
         }
         var tail: UInt64 = 0
+        var shift: UInt64 = 0
         while i < word.count {
-            tail = tail << 8 | UInt64(word[i])
+            tail |= UInt64(word[i]) << shift
+            shift &+= 8
             i &+= 1
         }
+        h = (h ^ tail) &* k
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// `hash(word)` for a word followed by at least 8 readable bytes: the tail is one masked load.
+    @inline(__always)
+    static func hash(paddedWord word: UnsafeBufferPointer<UInt8>) -> Int {
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(word.count)
+        let raw = UnsafeRawPointer(word.baseAddress!)
+        var i = 0
+        while i &+ 8 <= word.count {
+            h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* k
+            h ^= h >> 32
+            i &+= 8
+        }
+        let rest = word.count &- i  // 0…7 bytes, little-endian like the loop in `hash`
+        let tail = rest == 0 ? 0 : UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & (~0 >> (64 - 8 * UInt64(rest)))
         h = (h ^ tail) &* k
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
