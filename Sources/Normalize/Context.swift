@@ -46,10 +46,15 @@ struct DateFound {
 }
 
 /// The per-call working state shared by the rules: tokens, numerals and dates.
+///
+/// It lives only inside one `Normalizer.run` call: `bytes` points into the text's own UTF-8
+/// storage, valid for that call, and `tokens` is owned here (freed in `deinit`). Plain pointers
+/// instead of arrays spare the rules a bounds check and a retain on every token access; every
+/// query below checks its index first.
 final class Context {
     let lexicon: Lexicon
-    let bytes: [UInt8]
-    let tokens: [Token]
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeBufferPointer<Token>
     let numberWords: [WordNumber]
     let roleBits: [UInt64]
     let roleValues: [Double]
@@ -65,10 +70,10 @@ final class Context {
     var isTime: [Bool]
     let reference: PartialDate?
 
-    init(lexicon: Lexicon, bytes: [UInt8], lexed: Lexed, reference: PartialDate?) {
+    init(lexicon: Lexicon, bytes: UnsafeBufferPointer<UInt8>, lexed: Lexed, reference: PartialDate?) {
         self.lexicon = lexicon
         self.bytes = bytes
-        self.tokens = lexed.tokens
+        self.tokens = UnsafeBufferPointer(lexed.tokens)
         self.numberWords = lexed.numberWords
         self.roleBits = lexicon.roleBits
         self.roleValues = lexicon.roleValues
@@ -79,6 +84,8 @@ final class Context {
         self.reference = reference
         atoms.reserveCapacity(lexed.tokens.count / 8 + 8)
     }
+
+    deinit { tokens.deallocate() }
 
     var count: Int { tokens.count }
 

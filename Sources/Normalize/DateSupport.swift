@@ -21,19 +21,18 @@ extension Context {
         while a > 0, !isSentenceEnd(a - 1), i - a < 40 { a -= 1 }
         var b = i
         while b + 1 < count, !isSentenceEnd(b + 1), b - i < 40 { b += 1 }
-        return bytes.withUnsafeBufferPointer { p in
-            for t in a...b where tokens[t].kind == .word {
-                let s = Int(tokens[t].byteStart), e = Int(tokens[t].byteEnd)
-                guard e - s >= 4 else { continue }
-                // -rà, -rò (accented, two bytes each)
-                if p[e - 2] == 0xC3, p[e - 1] == 0xA0 || p[e - 1] == 0xB2, p[e - 3] | 0x20 == 0x72 { return true }
-                // -ranno, -remo, -rete (compared as written, lower case)
-                if e - s >= 6, p[e - 1] == 0x6F || p[e - 1] == 0x65 {
-                    if Self.endsWith(p, e, "ranno") || Self.endsWith(p, e, "remo") || Self.endsWith(p, e, "rete") { return true }
-                }
+        let p = bytes
+        for t in a...b where tokens[t].kind == .word {
+            let s = Int(tokens[t].byteStart), e = Int(tokens[t].byteEnd)
+            guard e - s >= 4 else { continue }
+            // -rà, -rò (accented, two bytes each)
+            if p[e - 2] == 0xC3, p[e - 1] == 0xA0 || p[e - 1] == 0xB2, p[e - 3] | 0x20 == 0x72 { return true }
+            // -ranno, -remo, -rete (compared as written, lower case)
+            if e - s >= 6, p[e - 1] == 0x6F || p[e - 1] == 0x65 {
+                if Self.endsWith(p, e, "ranno") || Self.endsWith(p, e, "remo") || Self.endsWith(p, e, "rete") { return true }
             }
-            return false
         }
+        return false
     }
 
     /// Whether the bytes before `end` spell `suffix` (ASCII).

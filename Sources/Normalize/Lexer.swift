@@ -35,9 +35,10 @@ struct WordNumber {
     var isOrdinal: Bool { ordinalEnding != 0 }
 }
 
-/// Tokens of one text plus the number words found in it.
+/// Tokens of one text plus the number words found in it. `tokens` is allocated by the lexer and
+/// owned by whoever takes it (the `Context`, which frees it).
 struct Lexed {
-    var tokens: [Token] = []
+    var tokens: UnsafeMutableBufferPointer<Token>
     var numberWords: [WordNumber] = []
 }
 
@@ -68,12 +69,11 @@ private struct TokenBuffer: ~Copyable {
         capacity *= 2
     }
 
-    /// The tokens as an array; the buffer is freed.
-    consuming func finish() -> [Token] {
-        let array = Array(UnsafeBufferPointer(start: base, count: count))
-        base.deallocate()
+    /// The tokens; the caller owns the buffer and must deallocate it.
+    consuming func finish() -> UnsafeMutableBufferPointer<Token> {
+        let tokens = UnsafeMutableBufferPointer(start: base, count: count)
         discard self
-        return array
+        return tokens
     }
 
     deinit { base.deallocate() }

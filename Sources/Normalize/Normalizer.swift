@@ -24,8 +24,13 @@ public struct Normalizer: Sendable {
     ///
     /// - Complexity: O(n) in the length of `text`.
     public func run(_ text: String, reference: PartialDate?) -> NormalizedText {
-        let bytes = Array(text.utf8)
-        let lexed = bytes.withUnsafeBufferPointer { Lexer(lexicon: lexicon).lex($0) }
+        var text = text
+        // The context reads the text's own UTF-8 storage; it does not outlive this closure.
+        return text.withUTF8 { run(utf8: $0, reference: reference) }
+    }
+
+    private func run(utf8 bytes: UnsafeBufferPointer<UInt8>, reference: PartialDate?) -> NormalizedText {
+        let lexed = Lexer(lexicon: lexicon).lex(bytes)
         let c = Context(lexicon: lexicon, bytes: bytes, lexed: lexed, reference: reference)
         for rule in RuleRegistry.numerals { rule.apply(c) }
         findDates(c)
