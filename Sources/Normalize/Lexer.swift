@@ -154,6 +154,11 @@ struct Lexer {
         var gap: UInt8 = 1  // the first token counts as preceded by a space
         while i < n {
             let b = p[i]
+            if b == 0x20 {  // the commonest byte first: a plain space
+                if gap < 2 { gap &+= 1 }
+                i &+= 1; scalar &+= 1
+                continue
+            }
             switch ByteClass(byte: b) {
             case .space:
                 if gap == 0 { gap = 1 } else if gap == 1 { gap = 2 }

@@ -76,6 +76,19 @@ public struct Normalizer: Sendable {
     /// A bit no role uses, marking rules that start at numbers (`PreparedDateRule.trigger`).
     static let numberBit: UInt64 = PreparedDateRule.numberBit
 
+    /// `PartialDate.iso`, written directly for the usual four-digit years.
+    private static func iso(_ p: PartialDate) -> String {
+        guard (0...9999).contains(p.year) else { return p.iso }
+        switch (p.month, p.day) {
+        case (let m?, let d?) where (1...12).contains(m) && (1...31).contains(d):
+            return DateBound.day(Day(year: p.year, month: m, day: d)).iso
+        case (let m?, nil) where (1...12).contains(m):
+            return String(DateBound.day(Day(year: p.year, month: m, day: 1)).iso.utf8.prefix(7))!
+        default:
+            return p.iso
+        }
+    }
+
     private func numbers(_ c: Context) -> [NumberMention] {
         c.atoms.filter { $0.value.isFinite && $0.high.isFinite }.map { a in
             let first = c.tokens[a.mentionFirst], last = c.tokens[a.last]
@@ -87,7 +100,7 @@ public struct Normalizer: Sendable {
     }
 
     private func dates(_ c: Context) -> [DateMention] {
-        let referenceISO = c.dates.contains { $0.value.relative } ? c.reference?.iso : nil
+        let referenceISO = c.dates.contains { $0.value.relative } ? c.reference.map(Self.iso) : nil
         return c.dates.map { d in
             DateMention(
                 surface: c.surface(d.first, d.last), start: d.value.start?.iso, end: d.value.end?.iso, grain: d.value.grain,

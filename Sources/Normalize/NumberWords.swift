@@ -170,6 +170,7 @@ struct MorphemeTrie: Sendable {
 
     /// Parses a folded word as a cardinal (`trentatre` 33) or an ordinal in `-esimo`
     /// (`ventunesimo` 21, `millesimo` 1000). Returns nil for any other word.
+    @inline(__always)
     func parseWord(_ w: UnsafeBufferPointer<UInt8>) -> WordNumber? {
         let n = w.count
         guard n >= 2, n <= 60 else { return nil }
@@ -179,6 +180,12 @@ struct MorphemeTrie: Sendable {
             let c2 = Int(w[2]) &- 0x61
             guard c2 >= 0, c2 < 26, openings3[(c0 * 26 + c1) * 26 + c2] else { return nil }
         }
+        return parseOpened(w)
+    }
+
+    /// `parseWord` for a word whose opening some number word has.
+    private func parseOpened(_ w: UnsafeBufferPointer<UInt8>) -> WordNumber? {
+        let n = w.count
         if let r = parse(w, 0, State(), depth: 0, ordinal: false) { return r }
         // Ordinals: stem + esim[oaie]; the stem may have lost its final vowel (`ventitre|esimo`, `dodic|esimo`).
         guard n > 5, w[n - 5] == 0x65, w[n - 4] == 0x73, w[n - 3] == 0x69, w[n - 2] == 0x6D else { return nil }
