@@ -78,7 +78,9 @@ struct NumeralAtomRule: NumeralRule {
         let sepCount = gc - 1
         var last = group(gc - 1)
         let next = last + 1
-        // Identifier guards: letters glued in front (`A320`, `F-16`), dotted chains (`1.2.3`).
+        // Identifier guards: `n. 231`, `nr. 45`, `num. 7` (a number sign, not a quantity);
+        // letters glued in front (`A320`, `F-16`), dotted chains (`1.2.3`).
+        if !leadingComma, isNumberSign(c, i) { return skipGlued(c, next) }
         if !leadingComma, c.glued(i) {
             if c.isWord(i - 1), !c.has(i - 1, .currency) { return skipGlued(c, next) }
             if (c.isPunct(i - 1, "-") || c.isPunct(i - 1, "/")), c.glued(i - 1), c.isDigits(i - 2) || c.isWord(i - 2) {
@@ -226,6 +228,18 @@ struct NumeralAtomRule: NumeralRule {
         a.mentionFirst = a.first
         if a.value.isFinite, abs(a.value) < 1e21 { c.atoms.append(a) }
         return a.last + 1
+    }
+
+    /// Whether the digits at `i` follow the abbreviation `n.`, `nr.` or `num.` (any case) on the same line.
+    private func isNumberSign(_ c: Context, _ i: Int) -> Bool {
+        guard c.isPunct(i - 1, "."), c.glued(i - 1), c.isWord(i - 2), c.sameLine(i), c.sameLine(i - 1) else { return false }
+        let s = Int(c.tokens[i - 2].byteStart), e = Int(c.tokens[i - 2].byteEnd)
+        guard e - s <= 3, c.bytes[s] | 0x20 == 0x6E else { return false }  // n…
+        switch e - s {
+        case 1: return true
+        case 2: return c.bytes[s + 1] | 0x20 == 0x72  // nr
+        default: return c.bytes[s + 1] | 0x20 == 0x75 && c.bytes[s + 2] | 0x20 == 0x6D  // num
+        }
     }
 
     /// Skips the rest of a glued run of letters, digits and inner punctuation (an identifier).

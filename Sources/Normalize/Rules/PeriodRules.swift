@@ -47,7 +47,9 @@ struct SeasonRule: DateRule {
             if let y = c.trailingYear(after: k) {
                 var v = Cal.seasonSpan(y.year, season)
                 v.relative = y.relative
-                return DateFound(first: i, last: y.last, value: v)
+                // `inverno 2024-2025`, `inverno 2024/25`: the winter that spans both years.
+                let end = season == 4 && !y.relative ? nextYearEnd(c, after: y.last, year: y.year) ?? y.last : y.last
+                return DateFound(first: i, last: end, value: v)
             }
             if c.has(k + 1, .past) { shift = -1; last = k + 1 } else if c.has(k + 1, .next) { shift = 1; last = k + 1 }
         }
@@ -66,6 +68,19 @@ struct SeasonRule: DateRule {
         var v = Cal.seasonSpan(startYear, season)
         v.relative = true
         return DateFound(first: i, last: last, value: v)
+    }
+}
+
+extension SeasonRule {
+    /// The last token of `-2025`, `/2025`, `-25` or `/25` right after the year `year` that ends at
+    /// `j`, when it names the following year.
+    func nextYearEnd(_ c: Context, after j: Int, year: Int) -> Int? {
+        guard c.isPunct(j + 1, "-") || c.isPunct(j + 1, "/"), c.sameLine(j + 1), c.sameLine(j + 2),
+              c.tokens[j + 1].gap < 2, c.isDigits(j + 2), let v = c.digitsValue(j + 2) else { return nil }
+        let digits = c.digitCount(j + 2)
+        guard (digits == 4 && v == year + 1) || (digits == 2 && v == (year + 1) % 100) else { return nil }
+        if c.glued(j + 3), c.isDigits(j + 3) || c.isWord(j + 3) { return nil }
+        return j + 2
     }
 }
 
