@@ -190,9 +190,11 @@ struct AgoRule: DateRule {
         var k = i
         var sign = -1
         if c.has(i, .between) || (c.has(i, .in) && c.isWord(i, c.known.`in`)) { sign = 1; k += 1 }
+        // A count and a unit open it: most numbers stop here, before anything is built.
+        guard Self.isUnit(c.roleValue(k + 1, .unit)), c.sameLine(k + 1), countAt(c, k) != nil else { return nil }
         var parts: [(Int, Int)] = []
         var last = -1
-        while let n = countAt(c, k), let u = c.roleValue(k + 1, .unit), [1, 2, 3, 5].contains(Int(u)), c.sameLine(k + 1) {
+        while let n = countAt(c, k), let u = c.roleValue(k + 1, .unit), Self.isUnit(u), c.sameLine(k + 1) {
             parts.append((n, Int(u)))
             last = k + 1
             if sign > 0 { break }
@@ -215,6 +217,9 @@ struct AgoRule: DateRule {
         for (n, u) in parts { d = shift(d, unit: u, by: sign * n) ?? d }
         return DateFound(first: i, last: last, value: .span(d, d, .day, relative: true))
     }
+
+    /// Days, weeks, months or years (`unit` values 1, 2, 3, 5).
+    @inline(__always) private static func isUnit(_ u: Double?) -> Bool { u == 1 || u == 2 || u == 3 || u == 5 }
 }
 
 /// Rolling spans of days and calendar weeks next to the reference: `gli ultimi due giorni`,

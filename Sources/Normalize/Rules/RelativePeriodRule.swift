@@ -43,7 +43,7 @@ struct RelativePeriodRule: DateRule {
             return nil
         }
         // Plurals are vague (`nelle prossime settimane`, `nei mesi scorsi`), not one period.
-        guard let offset, [2, 3, 4, 5].contains(unit), !c.has(last, .plural), !c.has(last - 1, .plural) else { return nil }
+        guard let offset, (2...5).contains(unit), !c.has(last, .plural), !c.has(last - 1, .plural) else { return nil }
         let grain: DateGrain = unit == 2 ? .week : unit == 3 ? .month : unit == 4 ? .quarter : .year
         // Weekday inside a relative week: `la prossima settimana, di venerdì`.
         var weekday: Int?
