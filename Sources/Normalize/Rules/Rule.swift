@@ -84,51 +84,75 @@ enum DateRuleID: Int, CaseIterable, Sendable {
 }
 
 /// One end of a resolved date: a day, or a month and day whose year cannot be known (`--03-25`).
-/// Kept as numbers while the rules run; written as text only for the output.
-enum DateBound: Equatable {
-    case day(Day)
-    case yearless(month: Int, day: Int)
+/// Kept as numbers while the rules run, in eight bytes (the rules pass dates around by value);
+/// written as text only for the output.
+struct DateBound: Equatable {
+    /// The year, or `Int32.min` when it cannot be known.
+    private var year: Int32
+    private var month: UInt8
+    private var dayOfMonth: UInt8
 
-    /// The day, when the year is known.
-    var day: Day? {
-        if case .day(let d) = self { return d }
-        return nil
+    static func day(_ d: Day) -> DateBound {
+        DateBound(year: Int32(truncatingIfNeeded: d.year), month: UInt8(truncatingIfNeeded: d.month),
+                  dayOfMonth: UInt8(truncatingIfNeeded: d.day))
     }
 
-    /// `YYYY-MM-DD`, or `--MM-DD` without a year (the same text as `Day.iso`, written without
-    /// string interpolation).
+    static func yearless(month: Int, day: Int) -> DateBound {
+        DateBound(year: .min, month: UInt8(truncatingIfNeeded: month), dayOfMonth: UInt8(truncatingIfNeeded: day))
+    }
+
+    /// The day, when the year is known.
+    var day: Day? { year == .min ? nil : Day(year: Int(year), month: Int(month), day: Int(dayOfMonth)) }
+
+    /// `YYYY-MM-DD` (the text of `Day.iso`, written without string interpolation), or `--MM-DD`
+    /// without a year.
     var iso: String {
-        switch self {
-        case .day(let d):
-            guard (0...9999).contains(d.year), (1...12).contains(d.month), (1...31).contains(d.day) else { return d.iso }
-            return String(unsafeUninitializedCapacity: 10) { out in
-                out[0] = 0x30 + UInt8(d.year / 1000)
-                out[1] = 0x30 + UInt8(d.year / 100 % 10)
-                out[2] = 0x30 + UInt8(d.year / 10 % 10)
-                out[3] = 0x30 + UInt8(d.year % 10)
-                out[4] = 0x2D
-                out[5] = 0x30 + UInt8(d.month / 10)
-                out[6] = 0x30 + UInt8(d.month % 10)
-                out[7] = 0x2D
-                out[8] = 0x30 + UInt8(d.day / 10)
-                out[9] = 0x30 + UInt8(d.day % 10)
-                return 10
-            }
-        case .yearless(let m, let d): return "--" + String(format2: m) + "-" + String(format2: d)
+        guard let d = day else { return "--" + String(format2: Int(month)) + "-" + String(format2: Int(dayOfMonth)) }
+        guard (0...9999).contains(d.year), (1...12).contains(d.month), (1...31).contains(d.day) else { return d.iso }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            out[0] = 0x30 + UInt8(d.year / 1000)
+            out[1] = 0x30 + UInt8(d.year / 100 % 10)
+            out[2] = 0x30 + UInt8(d.year / 10 % 10)
+            out[3] = 0x30 + UInt8(d.year % 10)
+            out[4] = 0x2D
+            out[5] = 0x30 + UInt8(d.month / 10)
+            out[6] = 0x30 + UInt8(d.month % 10)
+            out[7] = 0x2D
+            out[8] = 0x30 + UInt8(d.day / 10)
+            out[9] = 0x30 + UInt8(d.day % 10)
+            return 10
         }
     }
 }
 
-/// The resolved value of a date expression.
+/// The resolved value of a date expression (kept small: rules return it by value).
 struct DateValue {
     var start: DateBound?
     var end: DateBound?
     var grain: DateGrain
     var relative: Bool
-    /// For year-less expressions: month (and day) as written, so a range can give them its year.
-    var month: Int? = nil
-    var day: Int? = nil
+    /// Month (1–12) and day as written, or -1 (see `month`, `day`).
+    private var writtenMonth: Int8 = -1
+    private var writtenDay: Int8 = -1
     var hadYear = true
+
+    init(start: DateBound?, end: DateBound?, grain: DateGrain, relative: Bool) {
+        self.start = start
+        self.end = end
+        self.grain = grain
+        self.relative = relative
+    }
+
+    /// For year-less expressions: month (and day) as written, so a range can give them its year.
+    var month: Int? {
+        get { writtenMonth < 0 ? nil : Int(writtenMonth) }
+        set { writtenMonth = newValue.map { Int8(truncatingIfNeeded: $0) } ?? -1 }
+    }
+
+    var day: Int? {
+        get { writtenDay < 0 ? nil : Int(writtenDay) }
+        set { writtenDay = newValue.map { Int8(truncatingIfNeeded: $0) } ?? -1 }
+    }
 
     static func span(_ a: Day, _ b: Day, _ grain: DateGrain, relative: Bool = false) -> DateValue {
         DateValue(start: .day(a), end: .day(b), grain: grain, relative: relative)
