@@ -105,9 +105,10 @@ enum Folding {
 /// Open-addressing table from folded words to small integer ids; no Swift `Hasher` involved.
 /// The words' bytes live in one flat array, so a lookup touches no per-word allocation.
 struct WordTable: Sendable {
-    private var slots: [Int32]
-    /// The hash of the word in each slot, compared before its bytes.
-    private var slotHashes: [Int]
+    /// Per slot, the word id in the low 32 bits and the high half of its hash above (compared
+    /// before the bytes), in one load; `empty` when free.
+    private var slots: [UInt64]
+    private static let empty = UInt64.max
     /// The folded bytes of all words, one after the other; word `id` is `bytes[starts[id]..<starts[id + 1]]`.
     private var bytes: [UInt8] = []
     private var starts: [Int32] = [0]
@@ -116,9 +117,14 @@ struct WordTable: Sendable {
     init(capacity: Int) {
         var size = 64
         while size < capacity * 4 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
-        slotHashes = Array(repeating: 0, count: size)
+        slots = Array(repeating: Self.empty, count: size)
         mask = size - 1
+    }
+
+    /// The slot entry of word `id` with hash `hash`.
+    @inline(__always)
+    private static func entry(_ id: Int, _ hash: Int) -> UInt64 {
+        UInt64(UInt(bitPattern: hash) >> 32) << 32 | UInt64(UInt32(truncatingIfNeeded: id))
     }
 
     /// The table hash of a folded word: eight bytes at a time, then the tail, each step a
@@ -177,14 +183,12 @@ struct WordTable: Sendable {
     private mutating func insertSlot(_ id: Int) {
         let h = key(id).withUnsafeBufferPointer { WordTable.hash($0) }
         var i = h & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = Int32(id)
-        slotHashes[i] = h
+        while slots[i] != Self.empty { i = (i + 1) & mask }
+        slots[i] = Self.entry(id, h)
     }
 
     private mutating func rehash() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        slotHashes = Array(repeating: 0, count: slots.count)
+        slots = Array(repeating: Self.empty, count: slots.count * 2)
         mask = slots.count - 1
         for id in 0..<count { insertSlot(id) }
     }
@@ -200,10 +204,14 @@ struct WordTable: Sendable {
     @inline(__always)
     func find(_ word: UnsafeBufferPointer<UInt8>, hash: Int) -> Int? {
         var i = hash & mask
+        let high = Self.entry(0, hash)
         while true {
-            let id = Int(slots[i])
-            if id < 0 { return nil }
-            if slotHashes[i] == hash, equals(id, word) { return id }
+            let e = slots[i]
+            if e == Self.empty { return nil }
+            if e & 0xFFFF_FFFF_0000_0000 == high {
+                let id = Int(UInt32(truncatingIfNeeded: e))
+                if equals(id, word) { return id }
+            }
             i = (i + 1) & mask
         }
     }
