@@ -90,13 +90,16 @@ public struct Normalizer: Sendable {
     }
 
     private func numbers(_ c: Context) -> [NumberMention] {
-        c.atoms.filter { $0.value.isFinite && $0.high.isFinite }.map { a in
+        var out: [NumberMention] = []
+        out.reserveCapacity(c.atoms.count)
+        for a in c.atoms where a.value.isFinite && a.high.isFinite {
             let first = c.tokens[a.mentionFirst], last = c.tokens[a.last]
-            return NumberMention(
+            out.append(NumberMention(
                 surface: c.surface(a.mentionFirst, a.last), value: a.value, valueHigh: a.high, qualifier: a.qualifier,
                 isPercent: a.isPercent, charStart: Int(first.start), charEnd: Int(last.end),
-                numeralStart: Int(c.tokens[a.first].start))
+                numeralStart: Int(c.tokens[a.first].start)))
         }
+        return out
     }
 
     private func dates(_ c: Context) -> [DateMention] {

@@ -12,6 +12,14 @@ struct NumeralAtomRule: NumeralRule {
         var i = 0
         while i < c.count {
             let t = c.tokens[i]
+            if t.kind == .word, t.number < 0 {  // most tokens: a word that is no number (one role lookup)
+                let roles = c.roles(i)
+                if roles & Self.halfBit == 0 {
+                    if roles & VaguePluralRule.triggers != 0 { c.vagueCandidates.append(i) }
+                    i += 1
+                    continue
+                }
+            }
             if t.kind == .digits || (t.kind == .punct && t.ch == 0x2C && c.isDigits(i + 1) && c.glued(i + 1)
                 && !(c.isDigits(i - 1) && c.glued(i))) {
                 i = digits(c, i)
@@ -43,6 +51,8 @@ struct NumeralAtomRule: NumeralRule {
             }
         }
     }
+
+    @inline(__always) private static var halfBit: UInt64 { 1 << UInt64(WordRole.half.rawValue) }
 
     /// `uno` is an article before s + consonant, z, gn, ps, x, y (`uno sciopero`).
     private func unoIsArticle(_ c: Context, _ j: Int) -> Bool {
