@@ -60,14 +60,23 @@ final class Context {
     let roleValues: [Double]
     let known: KnownWords
     private let roleCount: Int
-    var atoms: [Atom] = []
-    var dates: [DateFound] = []
+    // The mutable state below is read and written without Swift's dynamic exclusivity checks
+    // (`@exclusivity(unchecked)`), which cost a thread-local lookup on every access from a
+    // function that is not inlined. Why no two accesses can overlap: a `Context` is created,
+    // used and released inside one `Normalizer.run` call, on that call's thread, and is never
+    // captured by an escaping closure; every write is one statement (`c.atoms[k].x = …`,
+    // `c.atoms.append`, `c.dates[k] = …`, `c.claimed[t] = true`) whose right-hand side is
+    // evaluated first, no property is passed `inout`, and the only closures called during a
+    // mutation (`removeAll`, `sort`) look at their arguments, not at the context. Bounds checks
+    // stay on, and the static exclusivity diagnostics still apply.
+    @exclusivity(unchecked) var atoms: [Atom] = []
+    @exclusivity(unchecked) var dates: [DateFound] = []
     /// Words the vague-plural rule looks at (`centinaia`, `migliaia`, `milioni`…), found by the atom pass.
-    var vagueCandidates: [Int] = []
+    @exclusivity(unchecked) var vagueCandidates: [Int] = []
     /// Tokens that belong to a date or a time of day (their numbers are not figures).
-    var claimed: [Bool]
+    @exclusivity(unchecked) var claimed: [Bool]
     /// Tokens that belong to a time of day (`alle 5pm`), which may sit inside a date range.
-    var isTime: [Bool]
+    @exclusivity(unchecked) var isTime: [Bool]
     let reference: PartialDate?
 
     init(lexicon: Lexicon, bytes: UnsafeBufferPointer<UInt8>, lexed: Lexed, reference: PartialDate?) {
