@@ -49,6 +49,13 @@ enum Cal {
         return .span(Day(year: y, month: m, day: a), Day(year: y, month: m, day: b), .monthPart)
     }
 
+    /// Month halves: 1 = days 1–15, 2 = 16–end (grain `month_part`).
+    static func monthHalf(_ y: Int, _ m: Int, _ half: Int) -> DateValue {
+        let a = half == 1 ? 1 : 16
+        let b = half == 1 ? 15 : CalendarMath.daysInMonth(year: y, month: m)
+        return .span(Day(year: y, month: m, day: a), Day(year: y, month: m, day: b), .monthPart)
+    }
+
     /// Easter Sunday (anonymous Gregorian algorithm).
     static func easter(_ y: Int) -> Day {
         let a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4

@@ -46,29 +46,43 @@ struct DateFound {
 }
 
 /// The per-call working state shared by the rules: tokens, numerals and dates.
+///
+/// It lives only inside one `Normalizer.run` call: `bytes` points into the text's own UTF-8
+/// storage, valid for that call, and `tokens` is owned here (freed in `deinit`). Plain pointers
+/// instead of arrays spare the rules a bounds check and a retain on every token access; every
+/// query below checks its index first.
 final class Context {
     let lexicon: Lexicon
-    let bytes: [UInt8]
-    let tokens: [Token]
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeBufferPointer<Token>
     let numberWords: [WordNumber]
     let roleBits: [UInt64]
     let roleValues: [Double]
     let known: KnownWords
     private let roleCount: Int
-    var atoms: [Atom] = []
-    var dates: [DateFound] = []
+    // The mutable state below is read and written without Swift's dynamic exclusivity checks
+    // (`@exclusivity(unchecked)`), which cost a thread-local lookup on every access from a
+    // function that is not inlined. Why no two accesses can overlap: a `Context` is created,
+    // used and released inside one `Normalizer.run` call, on that call's thread, and is never
+    // captured by an escaping closure; every write is one statement (`c.atoms[k].x = …`,
+    // `c.atoms.append`, `c.dates[k] = …`, `c.claimed[t] = true`) whose right-hand side is
+    // evaluated first, no property is passed `inout`, and the only closures called during a
+    // mutation (`removeAll`, `sort`) look at their arguments, not at the context. Bounds checks
+    // stay on, and the static exclusivity diagnostics still apply.
+    @exclusivity(unchecked) var atoms: [Atom] = []
+    @exclusivity(unchecked) var dates: [DateFound] = []
     /// Words the vague-plural rule looks at (`centinaia`, `migliaia`, `milioni`…), found by the atom pass.
-    var vagueCandidates: [Int] = []
+    @exclusivity(unchecked) var vagueCandidates: [Int] = []
     /// Tokens that belong to a date or a time of day (their numbers are not figures).
-    var claimed: [Bool]
+    @exclusivity(unchecked) var claimed: [Bool]
     /// Tokens that belong to a time of day (`alle 5pm`), which may sit inside a date range.
-    var isTime: [Bool]
+    @exclusivity(unchecked) var isTime: [Bool]
     let reference: PartialDate?
 
-    init(lexicon: Lexicon, bytes: [UInt8], lexed: Lexed, reference: PartialDate?) {
+    init(lexicon: Lexicon, bytes: UnsafeBufferPointer<UInt8>, lexed: Lexed, reference: PartialDate?) {
         self.lexicon = lexicon
         self.bytes = bytes
-        self.tokens = lexed.tokens
+        self.tokens = UnsafeBufferPointer(lexed.tokens)
         self.numberWords = lexed.numberWords
         self.roleBits = lexicon.roleBits
         self.roleValues = lexicon.roleValues
@@ -77,7 +91,10 @@ final class Context {
         self.claimed = Array(repeating: false, count: lexed.tokens.count)
         self.isTime = Array(repeating: false, count: lexed.tokens.count)
         self.reference = reference
+        atoms.reserveCapacity(lexed.tokens.count / 8 + 8)
     }
+
+    deinit { tokens.deallocate() }
 
     var count: Int { tokens.count }
 

@@ -21,18 +21,28 @@ extension Context {
         while a > 0, !isSentenceEnd(a - 1), i - a < 40 { a -= 1 }
         var b = i
         while b + 1 < count, !isSentenceEnd(b + 1), b - i < 40 { b += 1 }
-        for t in a...b where isWord(t) {
+        let p = bytes
+        for t in a...b where tokens[t].kind == .word {
             let s = Int(tokens[t].byteStart), e = Int(tokens[t].byteEnd)
             guard e - s >= 4 else { continue }
             // -rà, -rò (accented, two bytes each)
-            if bytes[e - 2] == 0xC3, bytes[e - 1] == 0xA0 || bytes[e - 1] == 0xB2, bytes[e - 3] | 0x20 == 0x72 { return true }
-            let w = bytes[s..<e]
-            if w.count >= 6, w.suffix(5).elementsEqual("ranno".utf8) || w.suffix(4).elementsEqual("remo".utf8)
-                || w.suffix(4).elementsEqual("rete".utf8) {
-                return true
+            if p[e - 2] == 0xC3, p[e - 1] == 0xA0 || p[e - 1] == 0xB2, p[e - 3] | 0x20 == 0x72 { return true }
+            // -ranno, -remo, -rete (compared as written, lower case)
+            if e - s >= 6, p[e - 1] == 0x6F || p[e - 1] == 0x65 {
+                if Self.endsWith(p, e, "ranno") || Self.endsWith(p, e, "remo") || Self.endsWith(p, e, "rete") { return true }
             }
         }
         return false
+    }
+
+    /// Whether the bytes before `end` spell `suffix` (ASCII).
+    @inline(__always)
+    private static func endsWith(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard end >= n else { return false }
+        let s = suffix.utf8Start
+        for k in 0..<n where p[end - n + k] != s[k] { return false }
+        return true
     }
 
     private func isSentenceEnd(_ t: Int) -> Bool {
@@ -148,8 +158,7 @@ extension Context {
             let day = Day(year: y, month: m, day: d)
             v = .span(day, day, .day, relative: true)
         } else {
-            let iso = "--" + String(format2: m) + "-" + String(format2: d)
-            v = DateValue(start: iso, end: iso, grain: .day, relative: true)
+            v = DateValue(start: .yearless(month: m, day: d), end: .yearless(month: m, day: d), grain: .day, relative: true)
         }
         v.month = m; v.day = d; v.hadYear = false
         return v

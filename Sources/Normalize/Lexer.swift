@@ -35,10 +35,48 @@ struct WordNumber {
     var isOrdinal: Bool { ordinalEnding != 0 }
 }
 
-/// Tokens of one text plus the number words found in it.
+/// Tokens of one text plus the number words found in it. `tokens` is allocated by the lexer and
+/// owned by whoever takes it (the `Context`, which frees it).
 struct Lexed {
-    var tokens: [Token] = []
+    var tokens: UnsafeMutableBufferPointer<Token>
     var numberWords: [WordNumber] = []
+}
+
+/// The tokens being written by the lexer: a plain growing buffer, so that adding a token is a
+/// store (no uniqueness or capacity call per token); `finish` turns it into the array.
+private struct TokenBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<Token>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ token: Token) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: token)
+        count &+= 1
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    /// The tokens; the caller owns the buffer and must deallocate it.
+    consuming func finish() -> UnsafeMutableBufferPointer<Token> {
+        let tokens = UnsafeMutableBufferPointer(start: base, count: count)
+        discard self
+        return tokens
+    }
+
+    deinit { base.deallocate() }
 }
 
 /// Byte classes for the lexer's single pass.
@@ -99,22 +137,28 @@ struct Lexer {
     /// Tokenizes UTF-8 `bytes`.
     /// - Complexity: O(n) in the byte count; each word is folded and looked up once.
     func lex(_ p: UnsafeBufferPointer<UInt8>) -> Lexed {
-        var out = Lexed()
-        out.tokens.reserveCapacity(p.count / 5 + 4)
-        out.numberWords.reserveCapacity(p.count / 64 + 4)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { folded in
-            lex(p, into: &out, scratch: folded)
+        // 64 bytes for the folded word, and 8 more so that `WordTable.hash` may read past its end.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 72) { scratch in
+            scratch.initialize(repeating: 0)
+            return lex(p, scratch: UnsafeMutableBufferPointer(rebasing: scratch[0..<64]))
         }
-        return out
     }
 
-    private func lex(_ p: UnsafeBufferPointer<UInt8>, into out: inout Lexed, scratch folded: UnsafeMutableBufferPointer<UInt8>) {
+    private func lex(_ p: UnsafeBufferPointer<UInt8>, scratch folded: UnsafeMutableBufferPointer<UInt8>) -> Lexed {
+        var tokens = TokenBuffer(capacity: p.count / 4 + 16)
+        var numberWords: [WordNumber] = []
+        numberWords.reserveCapacity(p.count / 64 + 4)
         let n = p.count
         var i = 0
         var scalar = 0
         var gap: UInt8 = 1  // the first token counts as preceded by a space
         while i < n {
             let b = p[i]
+            if b == 0x20 {  // the commonest byte first: a plain space
+                if gap < 2 { gap &+= 1 }
+                i &+= 1; scalar &+= 1
+                continue
+            }
             switch ByteClass(byte: b) {
             case .space:
                 if gap == 0 { gap = 1 } else if gap == 1 { gap = 2 }
@@ -125,7 +169,7 @@ struct Lexer {
                 let s0 = scalar, b0 = i
                 while i < n, p[i] &- 0x30 < 10 { i += 1 }
                 scalar += i - b0
-                out.tokens.append(Token(kind: .digits, gap: gap, ch: UInt32(b), start: Int32(s0), end: Int32(scalar),
+                tokens.append(Token(kind: .digits, gap: gap, ch: UInt32(b), start: Int32(s0), end: Int32(scalar),
                                         byteStart: Int32(b0), byteEnd: Int32(i), word: -1, number: -1))
                 gap = 0
             case .letter, .high:
@@ -138,56 +182,60 @@ struct Lexer {
                         continue
                     }
                     if cls == 2 {
-                        out.tokens.append(Token(kind: .punct, gap: gap, ch: Lexer.normalizePunct(c), start: Int32(scalar),
+                        tokens.append(Token(kind: .punct, gap: gap, ch: Lexer.normalizePunct(c), start: Int32(scalar),
                                                 end: Int32(scalar + 1), byteStart: Int32(i), byteEnd: Int32(i + len),
                                                 word: -1, number: -1))
                         i += len; scalar += 1; gap = 0
                         continue
                     }
                 }
-                // One pass: find the word's end, fold it into `folded` and hash it.
+                // One pass: find the word's end and fold it into `folded`, one byte per scalar.
+                // `folded` holds 64 bytes; a longer word keeps being measured (its bytes wrap around
+                // and are never looked up).
                 let s0 = scalar, b0 = i
                 var len = 0
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
                 let cap = folded.count
-                while i < n {
-                    let c = p[i]
-                    var f: UInt8
-                    if c < 0x80 {
-                        f = c | 0x20
+                while true {
+                    while i < n {  // ASCII letters (a byte ≥ 0x80 or'ed with 0x20 is no letter)
+                        let f = p[i] | 0x20
                         guard f &- 0x61 < 26 else { break }
-                        i += 1
-                    } else {
-                        let (u, l) = Lexer.decode(p, i)
-                        if Lexer.highClass(u) != 0 { break }
-                        f = c == 0xC3 && l == 2 ? Folding.latin1Vowel(p[i + 1]) : 0xFF
-                        i += l
+                        folded[len & 63] = f
+                        len &+= 1
+                        i &+= 1
                     }
-                    scalar += 1
-                    if len < cap { folded[len] = f }
-                    len += 1
-                    h = (h ^ UInt64(f)) &* 0x100_0000_01b3
+                    guard i < n, p[i] >= 0x80 else { break }
+                    let (u, l) = Lexer.decode(p, i)
+                    if Lexer.highClass(u) != 0 { break }
+                    folded[len & 63] = p[i] == 0xC3 && l == 2 ? Folding.latin1Vowel(p[i + 1]) : 0xFF
+                    len &+= 1
+                    i &+= l
                 }
+                scalar += len
                 var token = Token(kind: .word, gap: gap, ch: UInt32(b), start: Int32(s0), end: Int32(scalar),
                                   byteStart: Int32(b0), byteEnd: Int32(i), word: -1, number: -1)
                 if len <= cap {
                     let f = UnsafeBufferPointer(rebasing: folded[0..<len])
-                    if len <= lexicon.longestWord, let id = lexicon.table.find(f, hash: WordTable.finish(h)) {
+                    let number: WordNumber?
+                    if len <= lexicon.longestWord, let id = lexicon.table.find(f, hash: WordTable.hash(paddedWord: f)) {
                         token.word = Int32(id)
+                        number = lexicon.wordNumbers[id]
+                    } else {
+                        number = lexicon.morphemes.parseWord(f)
                     }
-                    if let number = lexicon.morphemes.parseWord(f) {
-                        token.number = Int32(out.numberWords.count)
-                        out.numberWords.append(number)
+                    if let number {
+                        token.number = Int32(numberWords.count)
+                        numberWords.append(number)
                     }
                 }
-                out.tokens.append(token)
+                tokens.append(token)
                 gap = 0
             case .other:
-                out.tokens.append(Token(kind: .punct, gap: gap, ch: Lexer.normalizePunct(UInt32(b)), start: Int32(scalar),
+                tokens.append(Token(kind: .punct, gap: gap, ch: Lexer.normalizePunct(UInt32(b)), start: Int32(scalar),
                                         end: Int32(scalar + 1), byteStart: Int32(i), byteEnd: Int32(i + 1),
                                         word: -1, number: -1))
                 i += 1; scalar += 1; gap = 0
             }
         }
+        return Lexed(tokens: tokens.finish(), numberWords: numberWords)
     }
 }

@@ -103,55 +103,94 @@ enum Folding {
 }
 
 /// Open-addressing table from folded words to small integer ids; no Swift `Hasher` involved.
+/// The words' bytes live in one flat array, so a lookup touches no per-word allocation.
 struct WordTable: Sendable {
-    private var slots: [Int32]
-    /// The hash of the word in each slot, compared before its bytes.
-    private var slotHashes: [Int]
-    private var keys: [[UInt8]] = []
+    /// Per slot, the word id in the low 32 bits and the high half of its hash above (compared
+    /// before the bytes), in one load; `empty` when free.
+    private var slots: [UInt64]
+    private static let empty = UInt64.max
+    /// The folded bytes of all words, one after the other; word `id` is `bytes[starts[id]..<starts[id + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = [0]
     private var mask: Int
 
     init(capacity: Int) {
         var size = 64
         while size < capacity * 4 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
-        slotHashes = Array(repeating: 0, count: size)
+        slots = Array(repeating: Self.empty, count: size)
         mask = size - 1
     }
 
+    /// The slot entry of word `id` with hash `hash`.
     @inline(__always)
-    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return finish(h)
+    private static func entry(_ id: Int, _ hash: Int) -> UInt64 {
+        UInt64(UInt(bitPattern: hash) >> 32) << 32 | UInt64(UInt32(truncatingIfNeeded: id))
     }
 
-    /// Final mixing of an FNV-1a state into a table hash.
+    /// The table hash of a folded word: eight bytes at a time, then the tail, each step a
+    /// multiply-xorshift. Only for lookups here (no output depends on it, so not `StableHash`).
     @inline(__always)
-    static func finish(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(word.count)
+        let raw = UnsafeRawBufferPointer(word)
+        var i = 0
+        while i &+ 8 <= word.count {
+            h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* k
+            h ^= h >> 32
+            i &+= 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < word.count {
+            tail |= UInt64(word[i]) << shift
+            shift &+= 8
+            i &+= 1
+        }
+        h = (h ^ tail) &* k
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// `hash(word)` for a word followed by at least 8 readable bytes: the tail is one masked load.
+    @inline(__always)
+    static func hash(paddedWord word: UnsafeBufferPointer<UInt8>) -> Int {
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(word.count)
+        let raw = UnsafeRawPointer(word.baseAddress!)
+        var i = 0
+        while i &+ 8 <= word.count {
+            h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* k
+            h ^= h >> 32
+            i &+= 8
+        }
+        let rest = word.count &- i  // 0…7 bytes, little-endian like the loop in `hash`
+        let tail = rest == 0 ? 0 : UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & (~0 >> (64 - 8 * UInt64(rest)))
+        h = (h ^ tail) &* k
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
 
     /// The id of `word`, inserting it when new.
     mutating func intern(_ word: [UInt8]) -> Int {
         if let id = find(word) { return id }
-        let id = keys.count
-        keys.append(word)
-        if keys.count * 2 > slots.count { rehash() }
+        let id = count
+        bytes.append(contentsOf: word)
+        starts.append(Int32(bytes.count))
+        if count * 2 > slots.count { rehash() }
         insertSlot(id)
         return id
     }
 
     private mutating func insertSlot(_ id: Int) {
-        let h = keys[id].withUnsafeBufferPointer { WordTable.hash($0) }
+        let h = key(id).withUnsafeBufferPointer { WordTable.hash($0) }
         var i = h & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = Int32(id)
-        slotHashes[i] = h
+        while slots[i] != Self.empty { i = (i + 1) & mask }
+        slots[i] = Self.entry(id, h)
     }
 
     private mutating func rehash() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        slotHashes = Array(repeating: 0, count: slots.count)
+        slots = Array(repeating: Self.empty, count: slots.count * 2)
         mask = slots.count - 1
-        for id in keys.indices { insertSlot(id) }
+        for id in 0..<count { insertSlot(id) }
     }
 
     func find(_ word: [UInt8]) -> Int? {
@@ -165,18 +204,33 @@ struct WordTable: Sendable {
     @inline(__always)
     func find(_ word: UnsafeBufferPointer<UInt8>, hash: Int) -> Int? {
         var i = hash & mask
+        let high = Self.entry(0, hash)
         while true {
-            let id = Int(slots[i])
-            if id < 0 { return nil }
-            if slotHashes[i] == hash, keys[id].withUnsafeBufferPointer({ $0.elementsEqual(word) }) { return id }
+            let e = slots[i]
+            if e == Self.empty { return nil }
+            if e & 0xFFFF_FFFF_0000_0000 == high {
+                let id = Int(UInt32(truncatingIfNeeded: e))
+                if equals(id, word) { return id }
+            }
             i = (i + 1) & mask
         }
     }
 
-    var count: Int { keys.count }
+    /// Whether word `id` has exactly the bytes of `word`.
+    @inline(__always)
+    private func equals(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let s = Int(starts[id]), e = Int(starts[id + 1])
+        guard e - s == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            for k in 0..<word.count where b[s + k] != word[k] { return false }
+            return true
+        }
+    }
+
+    var count: Int { starts.count - 1 }
 
     /// The folded bytes of word `id`.
-    func key(_ id: Int) -> [UInt8] { keys[id] }
+    func key(_ id: Int) -> [UInt8] { Array(bytes[Int(starts[id])..<Int(starts[id + 1])]) }
 }
 
 /// The vocabulary of the normalize stage, loaded once from `Resources/`.
@@ -207,6 +261,9 @@ public struct Lexicon: Sendable {
     var holidays: [(words: [Int], rule: HolidayDate)]
     /// Cardinal morphemes, for compound number words.
     var morphemes: MorphemeTrie
+    /// The number each word id reads as (`morphemes.parseWord` of its folded form), decided once at
+    /// load time so the lexer parses only words the table does not know.
+    var wordNumbers: [WordNumber?] = []
 
     /// The lexicon bundled with the module (loaded on first use).
     public static let bundled: Lexicon = {
@@ -291,6 +348,7 @@ public struct Lexicon: Sendable {
         let n = WordRole.allCases.count
         lexicon.roleBits = entries.map(\.roles)
         lexicon.longestWord = (0..<table.count).map { table.key($0).count }.max() ?? 0
+        lexicon.wordNumbers = (0..<table.count).map { id in table.key(id).withUnsafeBufferPointer { morphemes.parseWord($0) } }
         lexicon.qualifiersEndingWith = Array(repeating: [], count: entries.count)
         for (k, q) in qualifiers.enumerated() {
             let lastWord = q.words[q.words.count - 1]

@@ -22,9 +22,30 @@ struct MorphemeTrie: Sendable {
     private var morphemes: [Morpheme] = []
     /// Which two-letter openings a morpheme has (26×26), to reject most words before the trie.
     private var openings: [Bool] = Array(repeating: false, count: 26 * 26)
+    /// Three-letter openings (26×26×26) that some number word may have: a superset, built in
+    /// `insert` so that no word `parseWord` accepts is rejected (see `mayOpen3`).
+    private var openings3: [Bool] = Array(repeating: false, count: 26 * 26 * 26)
+
+    /// Marks every three-letter opening a word may have once `word` is a morpheme. A word that
+    /// parses is morphemes `m1 m2…`, or an ordinal `stem + esim + ending` whose stem (less perhaps a
+    /// final vowel) parses. Its first three letters are: the first three of `m1`; or `m1` (two
+    /// letters) and any letter; or a stem of two letters and `e`, one letter and `es`, none and
+    /// `esi`; with a longer stem, the first three of a parsing cardinal. All of these are marked.
+    private mutating func markOpenings3(_ word: [UInt8]) {
+        func mark(_ a: Int, _ b: Int, _ c: Int) { openings3[(a * 26 + b) * 26 + c] = true }
+        let e = 0x65 - 0x61, s = 0x73 - 0x61, i = 0x69 - 0x61
+        let w = word.map { Int($0) - 0x61 }
+        if w.count >= 3 { mark(w[0], w[1], w[2]) }
+        if w.count == 2 { for x in 0..<26 { mark(w[0], w[1], x) } }
+        if w.count == 1 { for x in 0..<26 { for y in 0..<26 { mark(w[0], x, y) } } }
+        if w.count >= 2 { mark(w[0], w[1], e) }
+        for x in 0..<26 { mark(x, e, s) }
+        mark(e, s, i)
+    }
 
     mutating func insert(_ word: [UInt8], _ morpheme: Morpheme) {
         if word.count >= 2 { openings[(Int(word[0]) - 0x61) * 26 + Int(word[1]) - 0x61] = true }
+        if word.allSatisfy({ $0 &- 0x61 < 26 }) { markOpenings3(word) }
         var node = 0
         for b in word {
             let c = Int(b) - 0x61
@@ -149,11 +170,22 @@ struct MorphemeTrie: Sendable {
 
     /// Parses a folded word as a cardinal (`trentatre` 33) or an ordinal in `-esimo`
     /// (`ventunesimo` 21, `millesimo` 1000). Returns nil for any other word.
+    @inline(__always)
     func parseWord(_ w: UnsafeBufferPointer<UInt8>) -> WordNumber? {
         let n = w.count
         guard n >= 2, n <= 60 else { return nil }
         let c0 = Int(w[0]) &- 0x61, c1 = Int(w[1]) &- 0x61
         guard c0 >= 0, c0 < 26, c1 >= 0, c1 < 26, openings[c0 * 26 + c1] else { return nil }
+        if n >= 3 {
+            let c2 = Int(w[2]) &- 0x61
+            guard c2 >= 0, c2 < 26, openings3[(c0 * 26 + c1) * 26 + c2] else { return nil }
+        }
+        return parseOpened(w)
+    }
+
+    /// `parseWord` for a word whose opening some number word has.
+    private func parseOpened(_ w: UnsafeBufferPointer<UInt8>) -> WordNumber? {
+        let n = w.count
         if let r = parse(w, 0, State(), depth: 0, ordinal: false) { return r }
         // Ordinals: stem + esim[oaie]; the stem may have lost its final vowel (`ventitre|esimo`, `dodic|esimo`).
         guard n > 5, w[n - 5] == 0x65, w[n - 4] == 0x73, w[n - 3] == 0x69, w[n - 2] == 0x6D else { return nil }

@@ -19,6 +19,29 @@ struct TrapTests {
         #expect(Fixture.values(text).isEmpty, "\(text): \(Fixture.values(text))")
     }
 
+    @Test(arguments: ["il decreto n. 231", "la legge nr. 45 del 2019", "il fascicolo num. 7", "la delibera N.12",
+                      "circolare n. 1.234"])
+    func numberSignsAreIdentifiers(text: String) {
+        #expect(Fixture.values(text).isEmpty, "\(text): \(Fixture.values(text))")
+    }
+
+    @Test func aNumberAfterOrdinaryWordsStillCounts() {
+        #expect(Fixture.values("ne arrivarono 231") == [[231, 231]])
+        #expect(Fixture.values("un n 5") == [[5, 5]])  // no dot: not the abbreviation
+    }
+
+    @Test(arguments: ["l'inverno 2024-2025 è stato mite", "nell'inverno 2024/2025", "l'inverno 2024-25"])
+    func winterAcrossTwoYearsIsOneSeason(text: String) {
+        let r = Fixture.normalizer.run(text, reference: Self.ref)
+        #expect(r.numbers.isEmpty, "\(text): \(r.numbers)")
+        #expect(r.dates.count == 1, "\(text): \(r.dates)")
+        #expect(r.dates.first?.start == "2024-12-01")
+        #expect(r.dates.first?.end == "2025-02-28")
+        #expect(r.dates.first?.grain == .season)
+        #expect(r.dates.first?.surface.hasPrefix("inverno 2024") == true)
+        #expect(r.dates.first?.surface.hasSuffix("5") == true, "the second year is part of the season")
+    }
+
     @Test(arguments: ["un articolo", "una nave", "uno sciopero", "ha incontrato un ministro"])
     func articlesAreNotCounts(text: String) {
         #expect(Fixture.values(text).isEmpty, "\(text)")

@@ -7,8 +7,8 @@ import PipelineCore
 /// a weekday with a day number `sabato 23` (the nearest such day).
 /// Without a year, the occurrence nearest the reference is taken (`--03-25` when there is none).
 struct DayMonthRule: DateRule {
-    let triggers: [WordRole] = [.weekday, .weekdayAbbr, .ordinal]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.weekday, .weekdayAbbr, .ordinal] }
+    var startsAtNumbers: Bool { true }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
@@ -44,7 +44,7 @@ struct DayMonthRule: DateRule {
             if y == nil, d2 == nil, c.has(last + 1, .past) {
                 // `il 15 marzo scorso`: the most recent such day before the reference.
                 last += 1
-                if let ref = c.refDay, let day = Day(iso: v.start ?? ""), day >= ref,
+                if let ref = c.refDay, let day = v.start?.day, day >= ref,
                    var earlier = c.dayValue(m, d1, year: day.year - 1, at: i) {
                     earlier.relative = true
                     v = earlier
@@ -77,7 +77,7 @@ struct DayMonthRule: DateRule {
     }
 
     private func yearOf(_ v: DateValue) -> Int? {
-        guard let s = v.start, let d = Day(iso: s) else { return nil }
+        guard let d = v.start?.day else { return nil }
         return d.year
     }
 

@@ -4,18 +4,25 @@ import PipelineCore
 /// `gennaio 2013`, `dic. 2013`, `a Giugno del 1999`, `luglio di quest'anno`, `a novembre`
 /// (the most recent November not after the reference, the next one in a future-tense clause),
 /// `novembre scorso`, `lo scorso aprile`, `il prossimo giugno`, month thirds `inizio`/`metà`/`fine
-/// ottobre`, `ai primi di marzo`, `alla fine di aprile`, and `a Settembre, il ventuno, 1978`.
+/// ottobre`, `ai primi di marzo`, `alla fine di aprile`, halves `la prima metà di gennaio` (1–15),
+/// `la seconda metà di gennaio` (16–end), and `a Settembre, il ventuno, 1978`.
 struct MonthRule: DateRule {
-    let triggers: [WordRole] = [.month, .monthAbbr, .monthPart, .ordinal, .past, .next]
-    let startsAtNumbers = false
+    var triggers: [WordRole] { [.month, .monthAbbr, .monthPart, .ordinal, .past, .next] }
+    var startsAtNumbers: Bool { false }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
         var part: Int?
+        var half: Int?  // `prima metà` 1, `seconda metà` 2
         var shift = 0  // -1 scorso, +1 prossimo written before the month
         if let p = c.roleValue(k, .monthPart) {
             part = Int(p)
             k += 1
+        } else if let o = c.ordinal(k), o.ending == 0x61, o.value == 1 || o.value == 2, c.roleValue(k + 1, .monthPart) == 2,
+                  c.sameLine(k + 1) {  // la seconda metà di gennaio
+            half = Int(o.value)
+            part = 2
+            k += 2
         } else if let o = c.ordinal(k), o.value == 1, o.ending == 0x69, c.has(k + 1, .of) {  // ai primi di marzo
             part = 1
             k += 1
@@ -60,13 +67,13 @@ struct MonthRule: DateRule {
             }
         }
         if let part {
-            guard let s = v.start, let d = Day(iso: s) else {
+            guard let d = v.start?.day else {
                 var u = DateValue.unresolved(.monthPart)
                 u.month = m
                 return DateFound(first: i, last: last, value: u)
             }
             let rel = v.relative
-            v = Cal.monthPart(d.year, m, part)
+            v = half.map { Cal.monthHalf(d.year, m, $0) } ?? Cal.monthPart(d.year, m, part)
             v.relative = rel
         }
         return DateFound(first: i, last: last, value: v)
@@ -77,8 +84,8 @@ struct MonthRule: DateRule {
 /// `l'ultima settimana di marzo`, `ultimo lunedì di marzo`, `terzo martedì di settembre 2014`,
 /// `l'ultimo giorno di ottobre 2015`.
 struct MonthOrdinalRule: DateRule {
-    let triggers: [WordRole] = [.ordinal, .last]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.ordinal, .last] }
+    var startsAtNumbers: Bool { true }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         var n: Int

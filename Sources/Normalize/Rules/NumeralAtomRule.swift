@@ -12,6 +12,14 @@ struct NumeralAtomRule: NumeralRule {
         var i = 0
         while i < c.count {
             let t = c.tokens[i]
+            if t.kind == .word, t.number < 0 {  // most tokens: a word that is no number (one role lookup)
+                let roles = c.roles(i)
+                if roles & Self.halfBit == 0 {
+                    if roles & VaguePluralRule.triggers != 0 { c.vagueCandidates.append(i) }
+                    i += 1
+                    continue
+                }
+            }
             if t.kind == .digits || (t.kind == .punct && t.ch == 0x2C && c.isDigits(i + 1) && c.glued(i + 1)
                 && !(c.isDigits(i - 1) && c.glued(i))) {
                 i = digits(c, i)
@@ -44,6 +52,8 @@ struct NumeralAtomRule: NumeralRule {
         }
     }
 
+    @inline(__always) private static var halfBit: UInt64 { 1 << UInt64(WordRole.half.rawValue) }
+
     /// `uno` is an article before s + consonant, z, gn, ps, x, y (`uno sciopero`).
     private func unoIsArticle(_ c: Context, _ j: Int) -> Bool {
         guard c.isWord(j), c.tokens[j].gap > 0, c.tokens[j].gap < 3 else { return false }
@@ -64,66 +74,73 @@ struct NumeralAtomRule: NumeralRule {
         var j = i
         var leadingComma = false
         if c.tokens[i].kind == .punct { leadingComma = true; j = i + 1 }
-        // Groups and separators glued together: 1.234.567,89 / 10'000 / 2,5
-        var groups = [j]
-        var seps: [UInt32] = []
-        while c.isPunct(groups.last! + 1, ".") || c.isPunct(groups.last! + 1, ",") || c.isPunct(groups.last! + 1, "'") {
-            let s = groups.last! + 1
-            guard c.glued(s), c.isDigits(s + 1), c.glued(s + 1) else { break }
-            seps.append(c.tokens[s].ch)
-            groups.append(s + 1)
+        // Groups and separators glued together: 1.234.567,89 / 10'000 / 2,5. Group `k` is token
+        // `j + 2k`, the separator after it token `j + 2k + 1`.
+        var gc = 1
+        while true {
+            let s = j + 2 * gc - 1
+            guard c.isPunct(s, ".") || c.isPunct(s, ",") || c.isPunct(s, "'"), c.glued(s), c.isDigits(s + 1), c.glued(s + 1) else { break }
+            gc += 1
         }
-        var last = groups.last!
+        @inline(__always) func group(_ k: Int) -> Int { j + 2 * k }
+        @inline(__always) func sep(_ k: Int) -> UInt32 { c.tokens[j + 2 * k + 1].ch }
+        @inline(__always) func len(_ k: Int) -> Int { c.digitCount(j + 2 * k) }
+        let sepCount = gc - 1
+        var last = group(gc - 1)
         let next = last + 1
-        // Identifier guards: letters glued in front (`A320`, `F-16`), dotted chains (`1.2.3`).
+        // Identifier guards: `n. 231`, `nr. 45`, `num. 7` (a number sign, not a quantity);
+        // letters glued in front (`A320`, `F-16`), dotted chains (`1.2.3`).
+        if !leadingComma, isNumberSign(c, i) { return skipGlued(c, next) }
         if !leadingComma, c.glued(i) {
             if c.isWord(i - 1), !c.has(i - 1, .currency) { return skipGlued(c, next) }
-            if (c.isPunct(i - 1, "-") || c.isPunct(i - 1, "/")), c.glued(i - 1), c.isWord(i - 2) || c.isDigits(i - 2) {
+            if (c.isPunct(i - 1, "-") || c.isPunct(i - 1, "/")), c.glued(i - 1), c.isDigits(i - 2) || c.isWord(i - 2) {
                 if c.isWord(i - 2) { return skipGlued(c, next) }
             }
         }
         if c.isPunct(i - 1, "/") && c.glued(i) && c.isDigits(i - 2) && c.glued(i - 1) { return next }
         var value: Double
         var intLen = 0
-        let lens = groups.map { c.digitCount($0) }
         func digitsValue(_ g: Int) -> Double {
             var v = 0.0
-            for b in c.bytes[Int(c.tokens[g].byteStart)..<Int(c.tokens[g].byteEnd)] { v = v * 10 + Double(b - 0x30) }
+            for k in Int(c.tokens[g].byteStart)..<Int(c.tokens[g].byteEnd) { v = v * 10 + Double(c.bytes[k] - 0x30) }
             return v
         }
         func fraction(_ g: Int) -> Double {
             let n = c.digitCount(g)
             guard n <= 22 else { return 0 }
-            var v = 0.0
-            for b in c.bytes[Int(c.tokens[g].byteStart)..<Int(c.tokens[g].byteEnd)] { v = v * 10 + Double(b - 0x30) }
-            return v / pow10(n)
+            return digitsValue(g) / pow10(n)
         }
-        guard lens.reduce(0, +) <= 24 else { return skipGlued(c, next) }
+        var totalDigits = 0
+        for k in 0..<gc { totalDigits += len(k) }
+        guard totalDigits <= 24 else { return skipGlued(c, next) }
         if leadingComma {
-            guard groups.count == 1 else { return skipGlued(c, next) }
-            value = fraction(groups[0])
-        } else if seps.isEmpty {
-            value = digitsValue(groups[0])
-            intLen = lens[0]
+            guard gc == 1 else { return skipGlued(c, next) }
+            value = fraction(group(0))
+        } else if sepCount == 0 {
+            value = digitsValue(group(0))
+            intLen = len(0)
         } else {
-            let thousandSep = seps[0]
-            let lastIsDecimal = seps.last == 0x2C && (thousandSep != 0x2C || seps.count == 1)
-            let intSeps = lastIsDecimal ? seps.count - 1 : seps.count
+            let thousandSep = sep(0)
+            let lastIsDecimal = sep(sepCount - 1) == 0x2C && (thousandSep != 0x2C || sepCount == 1)
+            let intSeps = lastIsDecimal ? sepCount - 1 : sepCount
+            var thousands = intSeps > 0 && (thousandSep == 0x2E || thousandSep == 0x27) && len(0) <= 3
+            if thousands {
+                for k in 1...intSeps where sep(k - 1) != thousandSep || len(k) != 3 { thousands = false; break }
+            }
             if intSeps == 0 {
-                value = digitsValue(groups[0]) + fraction(groups[1])
-            } else if (thousandSep == 0x2E || thousandSep == 0x27), lens[0] <= 3,
-                      (1...intSeps).allSatisfy({ seps[$0 - 1] == thousandSep && lens[$0] == 3 }) {
+                value = digitsValue(group(0)) + fraction(group(1))
+            } else if thousands {
                 value = 0
-                for g in groups[0...intSeps] { value = value * 1000 + digitsValue(g) }
-                if lastIsDecimal { value += fraction(groups.last!) }
-            } else if seps.count == 1, thousandSep == 0x2E {
-                value = digitsValue(groups[0]) + fraction(groups[1])  // 2.5 written the English way
+                for g in 0...intSeps { value = value * 1000 + digitsValue(group(g)) }
+                if lastIsDecimal { value += fraction(group(gc - 1)) }
+            } else if sepCount == 1, thousandSep == 0x2E {
+                value = digitsValue(group(0)) + fraction(group(1))  // 2.5 written the English way
             } else {
                 return skipGlued(c, next)
             }
         }
         // Space-grouped thousands: 100 000, 3 000 000, 6 700,54
-        if seps.isEmpty, !leadingComma, (1...3).contains(lens[0]) {
+        if sepCount == 0, !leadingComma, (1...3).contains(len(0)) {
             var k = last
             var v = value
             var grouped = false
@@ -142,8 +159,8 @@ struct NumeralAtomRule: NumeralRule {
                 intLen = 0
             }
         }
-        var a = Atom(first: leadingComma ? i : groups[0], last: last, value: value)
-        if seps.isEmpty && !leadingComma && a.last == groups[0] { a.plainDigits = intLen }
+        var a = Atom(first: leadingComma ? i : group(0), last: last, value: value)
+        if sepCount == 0 && !leadingComma && a.last == group(0) { a.plainDigits = intLen }
         // Exponent: 1e10, -12e-1, -127,32e13
         if c.isWord(last + 1), c.glued(last + 1), c.tokens[last + 1].end - c.tokens[last + 1].start == 1,
            c.firstLetter(last + 1) == 0x65 {
@@ -221,6 +238,18 @@ struct NumeralAtomRule: NumeralRule {
         a.mentionFirst = a.first
         if a.value.isFinite, abs(a.value) < 1e21 { c.atoms.append(a) }
         return a.last + 1
+    }
+
+    /// Whether the digits at `i` follow the abbreviation `n.`, `nr.` or `num.` (any case) on the same line.
+    private func isNumberSign(_ c: Context, _ i: Int) -> Bool {
+        guard c.isPunct(i - 1, "."), c.glued(i - 1), c.isWord(i - 2), c.sameLine(i), c.sameLine(i - 1) else { return false }
+        let s = Int(c.tokens[i - 2].byteStart), e = Int(c.tokens[i - 2].byteEnd)
+        guard e - s <= 3, c.bytes[s] | 0x20 == 0x6E else { return false }  // n…
+        switch e - s {
+        case 1: return true
+        case 2: return c.bytes[s + 1] | 0x20 == 0x72  // nr
+        default: return c.bytes[s + 1] | 0x20 == 0x75 && c.bytes[s + 2] | 0x20 == 0x6D  // num
+        }
     }
 
     /// Skips the rest of a glued run of letters, digits and inner punctuation (an identifier).

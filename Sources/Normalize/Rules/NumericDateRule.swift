@@ -6,15 +6,40 @@ import PipelineCore
 /// `10/1-11/2/2017`; a year range `2014-2018`.
 /// Plain numbers (`6005`, `73 20`, `000`) are not dates.
 struct NumericDateRule: DateRule {
-    let triggers: [WordRole] = [.month]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.month] }
+    var startsAtNumbers: Bool { true }
 
     private struct Part { var value: Int; var digits: Int; var isMonthWord: Bool; var token: Int }
 
+    /// Up to three parts and their separators, kept inline (no array per call).
+    private struct Parts {
+        private var p0 = Part(value: 0, digits: 0, isMonthWord: false, token: 0), p1 = Part(value: 0, digits: 0, isMonthWord: false, token: 0)
+        private var p2 = Part(value: 0, digits: 0, isMonthWord: false, token: 0)
+        private var s0: UInt32 = 0, s1: UInt32 = 0, s2: UInt32 = 0
+        private(set) var count = 0
+        private(set) var sepCount = 0
+
+        subscript(k: Int) -> Part { k == 0 ? p0 : k == 1 ? p1 : p2 }
+        func sep(_ k: Int) -> UInt32 { k == 0 ? s0 : k == 1 ? s1 : s2 }
+        var firstSep: UInt32? { sepCount > 0 ? s0 : nil }
+        var lastSep: UInt32? { sepCount > 0 ? sep(sepCount - 1) : nil }
+        /// Exactly one separator, `s`.
+        func onlySep(_ s: UInt32) -> Bool { sepCount == 1 && s0 == s }
+
+        mutating func append(_ p: Part) {
+            switch count { case 0: p0 = p; case 1: p1 = p; default: p2 = p }
+            count += 1
+        }
+
+        mutating func appendSep(_ s: UInt32) {
+            switch sepCount { case 0: s0 = s; case 1: s1 = s; default: s2 = s }
+            sepCount += 1
+        }
+    }
+
     /// Reads up to three glued parts separated by `/`, `-` or `.` starting at `i`.
-    private func parts(_ c: Context, _ i: Int) -> (parts: [Part], seps: [UInt32], last: Int) {
-        var parts: [Part] = []
-        var seps: [UInt32] = []
+    private func parts(_ c: Context, _ i: Int) -> (parts: Parts, last: Int) {
+        var parts = Parts()
         var k = i
         while true {
             if c.isDigits(k), c.digitCount(k) <= 4, let v = c.digitsValue(k) {
@@ -30,27 +55,27 @@ struct NumericDateRule: DateRule {
                   c.glued(s + 1), c.isDigits(s + 1) || c.isWord(s + 1) else {
                 // 08/12,2015: a comma before the year
                 if parts.count == 2, c.isPunct(s, ","), c.glued(s), c.isDigits(s + 1), c.digitCount(s + 1) == 4, c.glued(s + 1) {
-                    seps.append(0x2C)
+                    parts.appendSep(0x2C)
                     k = s + 1
                     continue
                 }
                 break
             }
-            if !seps.isEmpty, seps.last != c.tokens[s].ch, seps.last != 0x2C { break }
-            seps.append(c.tokens[s].ch)
+            if let l = parts.lastSep, l != c.tokens[s].ch, l != 0x2C { break }
+            parts.appendSep(c.tokens[s].ch)
             k = s + 1
         }
-        return (parts, seps, parts.last?.token ?? i)
+        return (parts, parts.count > 0 ? parts[parts.count - 1].token : i)
     }
 
     /// Interprets parts as (year, month, day?); nil when they are not a date.
-    private func interpret(_ p: [Part], _ seps: [UInt32]) -> (y: Int, m: Int, d: Int?)? {
+    private func interpret(_ p: Parts) -> (y: Int, m: Int, d: Int?)? {
         if p.count == 3 {
             if p[0].digits == 4 {  // Y-M-D, Y/mon/D
                 let (y, m, d) = (p[0].value, p[1].value, p[2].value)
                 return Cal.valid(y, m, d) ? (y, m, d) : nil
             }
-            guard p[2].digits == 4 || (p[2].digits == 2 && seps.allSatisfy { $0 == 0x2F || $0 == 0x2E }),
+            guard p[2].digits == 4 || (p[2].digits == 2 && (0..<p.sepCount).allSatisfy { p.sep($0) == 0x2F || p.sep($0) == 0x2E }),
                   p[0].digits <= 2, p[1].digits <= 2 || p[1].isMonthWord else { return nil }
             var (d, m) = (p[0].value, p[1].value)
             // Two-digit years: 00–49 → 2000s, 50–99 → 1900s (`3/3/15`, `14/4/74`).
@@ -58,12 +83,12 @@ struct NumericDateRule: DateRule {
             if !p[1].isMonthWord, m > 12, d <= 12 { swap(&d, &m) }
             return Cal.valid(y, m, d) ? (y, m, d) : nil
         }
-        if p.count == 2, seps.first != 0x2C {
+        if p.count == 2, p.firstSep != 0x2C {
             if p[0].digits == 4, p[1].digits <= 2 || p[1].isMonthWord, (1...12).contains(p[1].value), (1000...2100).contains(p[0].value) {
-                if seps[0] == 0x2E, p[1].digits == 2, !p[1].isMonthWord { return nil }  // 2015.12 reads as a decimal
+                if p.sep(0) == 0x2E, p[1].digits == 2, !p[1].isMonthWord { return nil }  // 2015.12 reads as a decimal
                 return (p[0].value, p[1].value, nil)
             }
-            if p[1].digits == 4, p[0].digits <= 2, seps[0] == 0x2F, (1...12).contains(p[0].value),
+            if p[1].digits == 4, p[0].digits <= 2, p.sep(0) == 0x2F, (1...12).contains(p[0].value),
                (1000...2100).contains(p[1].value) {
                 return (p[1].value, p[0].value, nil)
             }
@@ -83,19 +108,22 @@ struct NumericDateRule: DateRule {
             let day = Day(year: y, month: Int(m), day: d)
             return DateFound(first: i, last: i + 4, value: .span(day, day, .day))
         }
-        guard c.isDigits(i) else { return nil }
-        let (p, seps, last) = parts(c, i)
+        // Every form below has a glued `/`, `-` or `.` after the first number: a lone number is no date.
+        guard c.isDigits(i), c.glued(i + 1), c.isPunct(i + 1, "/") || c.isPunct(i + 1, "-") || c.isPunct(i + 1, ".") else {
+            return nil
+        }
+        let (p, last) = parts(c, i)
         // Year range 2014-2018.
-        if p.count == 2, seps == [0x2D], p[0].digits == 4, p[1].digits == 4,
+        if p.count == 2, p.onlySep(0x2D), p[0].digits == 4, p[1].digits == 4,
            (1000...2100).contains(p[0].value), p[1].value > p[0].value, p[1].value <= 2100 {
             var v = Cal.yearSpan(p[0].value)
             v.end = Cal.yearSpan(p[1].value).end
             return DateFound(first: i, last: last, value: v)
         }
         // Day range 10/1-11/2/2017: D/M - D/M/Y
-        if p.count == 2, p[0].digits <= 2, p[1].digits <= 2, seps == [0x2F], c.isPunct(last + 1, "-"), c.glued(last + 1) {
-            let (q, qs, qlast) = parts(c, last + 2)
-            if let b = interpret(q, qs), let bd = b.d, q.count == 3, qs.first == 0x2F {
+        if p.count == 2, p[0].digits <= 2, p[1].digits <= 2, p.onlySep(0x2F), c.isPunct(last + 1, "-"), c.glued(last + 1) {
+            let (q, qlast) = parts(c, last + 2)
+            if let b = interpret(q), let bd = b.d, q.count == 3, q.firstSep == 0x2F {
                 var (d, m) = (p[0].value, p[1].value)
                 if m > 12, d <= 12 { swap(&d, &m) }
                 if Cal.valid(b.y, m, d) {
@@ -105,7 +133,7 @@ struct NumericDateRule: DateRule {
             }
         }
         // Day and month without a year, `15/2`, `10/12`: small fractions (`1/2`, `3/4`) stay numbers.
-        if p.count == 2, seps == [0x2F], p[0].digits <= 2, p[1].digits <= 2, !(c.glued(last + 1) && c.isPunct(last + 1, "-")) {
+        if p.count == 2, p.onlySep(0x2F), p[0].digits <= 2, p[1].digits <= 2, !(c.glued(last + 1) && c.isPunct(last + 1, "-")) {
             let (d, m) = (p[0].value, p[1].value)
             let fraction = d < m && m <= 10
             if !fraction, (1...12).contains(m), (1...31).contains(d), let v = c.dayValue(m, d, year: nil, at: i) {
@@ -113,7 +141,7 @@ struct NumericDateRule: DateRule {
             }
             return nil
         }
-        guard p.count >= 2, let r = interpret(p, seps) else { return nil }
+        guard p.count >= 2, let r = interpret(p) else { return nil }
         // A glued continuation means something else (a version, an IP address).
         if c.glued(last + 1), c.isPunct(last + 1, ".") || c.isPunct(last + 1, "/"), c.isDigits(last + 2), c.glued(last + 2) {
             return nil

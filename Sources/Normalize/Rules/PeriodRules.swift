@@ -3,8 +3,8 @@ import PipelineCore
 /// Quarters: `il terzo trimestre del 2016`, `quarto trimestre 2018`, `terzo trimestre di quest'anno`;
 /// without a year, the most recent such quarter (the next one in a future-tense clause).
 struct QuarterRule: DateRule {
-    let triggers: [WordRole] = [.ordinal, .last]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.ordinal, .last] }
+    var startsAtNumbers: Bool { true }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         // `il terzo trimestre`, `l'ultimo trimestre` (the fourth).
@@ -29,8 +29,8 @@ struct QuarterRule: DateRule {
 /// `l'estate scorsa`, `la scorsa primavera`, `quest'estate`, `in autunno` (most recent, or next in a
 /// future-tense clause). Winter `Y` runs from December of `Y` to February of `Y+1`.
 struct SeasonRule: DateRule {
-    let triggers: [WordRole] = [.season, .past, .next, .this]
-    let startsAtNumbers = false
+    var triggers: [WordRole] { [.season, .past, .next, .this] }
+    var startsAtNumbers: Bool { false }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
@@ -47,7 +47,9 @@ struct SeasonRule: DateRule {
             if let y = c.trailingYear(after: k) {
                 var v = Cal.seasonSpan(y.year, season)
                 v.relative = y.relative
-                return DateFound(first: i, last: y.last, value: v)
+                // `inverno 2024-2025`, `inverno 2024/25`: the winter that spans both years.
+                let end = season == 4 && !y.relative ? nextYearEnd(c, after: y.last, year: y.year) ?? y.last : y.last
+                return DateFound(first: i, last: end, value: v)
             }
             if c.has(k + 1, .past) { shift = -1; last = k + 1 } else if c.has(k + 1, .next) { shift = 1; last = k + 1 }
         }
@@ -69,12 +71,25 @@ struct SeasonRule: DateRule {
     }
 }
 
+extension SeasonRule {
+    /// The last token of `-2025`, `/2025`, `-25` or `/25` right after the year `year` that ends at
+    /// `j`, when it names the following year.
+    func nextYearEnd(_ c: Context, after j: Int, year: Int) -> Int? {
+        guard c.isPunct(j + 1, "-") || c.isPunct(j + 1, "/"), c.sameLine(j + 1), c.sameLine(j + 2),
+              c.tokens[j + 1].gap < 2, c.isDigits(j + 2), let v = c.digitsValue(j + 2) else { return nil }
+        let digits = c.digitCount(j + 2)
+        guard (digits == 4 && v == year + 1) || (digits == 2 && v == (year + 1) % 100) else { return nil }
+        if c.glued(j + 3), c.isDigits(j + 3) || c.isWord(j + 3) { return nil }
+        return j + 2
+    }
+}
+
 /// Years and decades: `nel 2023`, `del 2024`, `dal 2014`, `il 2022`, `entro il 2030`,
 /// `Nel millenovecentoventotto`; `negli anni 1970`, `anni 2000`, `anni duemila`, `anni '90`,
 /// `anni novanta` (a span of years). A four-digit number is a year only after such a word.
 struct YearRule: DateRule {
-    let triggers: [WordRole] = [.unit]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.unit] }
+    var startsAtNumbers: Bool { true }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         if c.roleValue(i, .unit) == 5, c.isWord(i, c.known.anni), let v = decade(c, i + 1) {
@@ -122,8 +137,8 @@ struct YearRule: DateRule {
 /// `l'altroieri`, `ieri l'altro`, `domattina`, `in giornata`, `questo giorno`, `questa sera`,
 /// `il giorno passato`.
 struct RelativeDayRule: DateRule {
-    let triggers: [WordRole] = [.relDay, .other, .in, .this, .unit, .next]
-    let startsAtNumbers = false
+    var triggers: [WordRole] { [.relDay, .other, .in, .this, .unit, .next] }
+    var startsAtNumbers: Bool { false }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         if let o = c.roleValue(i, .relDay) {
@@ -166,8 +181,8 @@ func shift(_ day: Day, unit: Int, by n: Int) -> Day? {
 /// `7 giorni fa`, `tre mesi fa`, `due anni fa`, `1 mese, 2 anni e 21 giorni fa` (a day);
 /// `tra 16 settimane`, `fra 10 giorni`, `in due settimane`, `tra due settimane da adesso`.
 struct AgoRule: DateRule {
-    let triggers: [WordRole] = [.between, .in]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.between, .in] }
+    var startsAtNumbers: Bool { true }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         // `negli ultimi 3 mesi` is a span, not the start of `3 mesi fa`.
@@ -175,9 +190,11 @@ struct AgoRule: DateRule {
         var k = i
         var sign = -1
         if c.has(i, .between) || (c.has(i, .in) && c.isWord(i, c.known.`in`)) { sign = 1; k += 1 }
+        // A count and a unit open it: most numbers stop here, before anything is built.
+        guard Self.isUnit(c.roleValue(k + 1, .unit)), c.sameLine(k + 1), countAt(c, k) != nil else { return nil }
         var parts: [(Int, Int)] = []
         var last = -1
-        while let n = countAt(c, k), let u = c.roleValue(k + 1, .unit), [1, 2, 3, 5].contains(Int(u)), c.sameLine(k + 1) {
+        while let n = countAt(c, k), let u = c.roleValue(k + 1, .unit), Self.isUnit(u), c.sameLine(k + 1) {
             parts.append((n, Int(u)))
             last = k + 1
             if sign > 0 { break }
@@ -200,14 +217,17 @@ struct AgoRule: DateRule {
         for (n, u) in parts { d = shift(d, unit: u, by: sign * n) ?? d }
         return DateFound(first: i, last: last, value: .span(d, d, .day, relative: true))
     }
+
+    /// Days, weeks, months or years (`unit` values 1, 2, 3, 5).
+    @inline(__always) private static func isUnit(_ u: Double?) -> Bool { u == 1 || u == 2 || u == 3 || u == 5 }
 }
 
 /// Rolling spans of days and calendar weeks next to the reference: `gli ultimi due giorni`,
 /// `i 2 giorni passati`, `i prossimi 3 giorni`, `le ultime 2 settimane`, `le 3 prossime settimane`,
 /// `le 3 settimane precedenti`. Spans of months or years are left as durations.
 struct RollingSpanRule: DateRule {
-    let triggers: [WordRole] = [.last, .past, .next]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.last, .past, .next] }
+    var startsAtNumbers: Bool { true }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         var dir = 0

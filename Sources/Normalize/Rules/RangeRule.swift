@@ -6,13 +6,17 @@
 struct RangeRule: NumeralRule {
     func apply(_ c: Context) {
         var k = 0
+        let atoms = c.atoms
         var out: [Atom] = []
-        let atoms = c.atoms.filter { !$0.dropped }
+        out.reserveCapacity(atoms.count)
         while k < atoms.count {
+            if atoms[k].dropped { k += 1; continue }
             var a = atoms[k]
-            if k + 1 < atoms.count, let merged = range(c, a, atoms[k + 1]) {
+            var n = k + 1  // the next atom left
+            while n < atoms.count, atoms[n].dropped { n += 1 }
+            if n < atoms.count, let merged = range(c, a, atoms[n]) {
                 a = merged
-                k += 2
+                k = n + 1
             } else {
                 k += 1
             }
@@ -95,6 +99,11 @@ struct QualifierRule: NumeralRule {
         }
     }
 
+    @inline(__always) private static var prepositions: UInt64 {
+        1 << UInt64(WordRole.to.rawValue) | 1 << UInt64(WordRole.of.rawValue) | 1 << UInt64(WordRole.in.rawValue)
+            | 1 << UInt64(WordRole.from.rawValue)
+    }
+
     private func matches(_ c: Context, _ words: [Int], endingAt p: Int) -> Bool {
         guard p - words.count + 1 >= 0 else { return false }
         var t = p
@@ -102,10 +111,8 @@ struct QualifierRule: NumeralRule {
             guard c.isWord(t), c.sameLine(t + 1) || t == p else { return false }
             let id = Int(c.tokens[t].word)
             if id != w {
-                let e = c.lexicon.entries[w]
-                var ok = false
-                for role in [WordRole.to, .of, .in, .from] where e.has(role) && c.has(t, role) { ok = true }
-                if !ok { return false }
+                // A prepositional word matches any word sharing its role (`a` = `ai`, `alle`).
+                if c.roleBits[w] & c.roles(t) & Self.prepositions == 0 { return false }
             }
             t -= 1
             if c.isPunct(t, "'") { t -= 1 }

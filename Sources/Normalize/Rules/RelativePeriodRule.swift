@@ -7,8 +7,8 @@ import PipelineCore
 /// `l'anno dopo il prossimo`; with a weekday: `la prossima settimana, domenica`;
 /// the rest of a period: `il resto di questa settimana`, `il resto dell'anno`.
 struct RelativePeriodRule: DateRule {
-    let triggers: [WordRole] = [.rest, .this, .past, .next, .unit]
-    let startsAtNumbers = false
+    var triggers: [WordRole] { [.rest, .this, .past, .next, .unit] }
+    var startsAtNumbers: Bool { false }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
@@ -43,7 +43,7 @@ struct RelativePeriodRule: DateRule {
             return nil
         }
         // Plurals are vague (`nelle prossime settimane`, `nei mesi scorsi`), not one period.
-        guard let offset, [2, 3, 4, 5].contains(unit), !c.has(last, .plural), !c.has(last - 1, .plural) else { return nil }
+        guard let offset, (2...5).contains(unit), !c.has(last, .plural), !c.has(last - 1, .plural) else { return nil }
         let grain: DateGrain = unit == 2 ? .week : unit == 3 ? .month : unit == 4 ? .quarter : .year
         // Weekday inside a relative week: `la prossima settimana, di venerdì`.
         var weekday: Int?
@@ -87,8 +87,8 @@ struct RelativePeriodRule: DateRule {
 /// settimana`, `lunedì della settimana prossima`, `domenica pomeriggio prossima`,
 /// `da mar a gio` (abbreviations only in such a range).
 struct WeekdayRule: DateRule {
-    let triggers: [WordRole] = [.past, .next, .this, .from, .weekday]
-    let startsAtNumbers = false
+    var triggers: [WordRole] { [.past, .next, .this, .from, .weekday] }
+    var startsAtNumbers: Bool { false }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         var k = i
@@ -138,8 +138,8 @@ struct WeekdayRule: DateRule {
 /// `festa della mamma` (second Sunday of May), `pasquetta`, with an optional year
 /// (`giorno del ringraziamento del 2010`); without one, the occurrence nearest the reference.
 struct HolidayRule: DateRule {
-    let triggers: [WordRole] = [.holidayStart]
-    let startsAtNumbers = false
+    var triggers: [WordRole] { [.holidayStart] }
+    var startsAtNumbers: Bool { false }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         guard c.isWord(i), c.tokens[i].word >= 0 else { return nil }
@@ -196,7 +196,7 @@ enum DateRangeMerge {
         for k in c.dates.indices where c.dates[k].value.grain == .day {
             let f = c.dates[k].first
             guard c.has(f - 1, .of), c.roleValue(f - 2, .unit) == 2, !c.has(f - 2, .plural),
-                  let s = c.dates[k].value.start, let d = Day(iso: s) else { continue }
+                  let d = c.dates[k].value.start?.day else { continue }
             let mon = Cal.monday(d)
             var v = DateValue.span(mon, mon.adding(days: 6), .week, relative: c.dates[k].value.relative)
             v.hadYear = c.dates[k].value.hadYear
@@ -226,7 +226,7 @@ enum DateRangeMerge {
         guard j == b.first else { return nil }
         var av = a.value
         let bv = b.value
-        guard let be = bv.end, let bEnd = Day(iso: be) else { return nil }
+        guard let be = bv.end, let bEnd = be.day else { return nil }
         if !av.hadYear, let m = av.month {
             let y = (m <= (bv.month ?? 12)) ? bEnd.year : bEnd.year - 1
             if let d = av.day, Cal.valid(y, m, d) {
@@ -236,7 +236,7 @@ enum DateRangeMerge {
                 av = Cal.monthSpan(y, m)
             }
         }
-        guard let s = av.start, let sDay = Day(iso: s), sDay <= bEnd else { return nil }
+        guard let sDay = av.start?.day, sDay <= bEnd else { return nil }
         var v = av
         v.end = be
         v.grain = av.grain == bv.grain ? av.grain : .day

@@ -2,8 +2,8 @@
 /// `08:51`, `8:00:24pm`, `alle 14`, `ore 9`, `dalle cinque alle sette`, `alle 9.30`, `3pm`, `9 am`,
 /// `alle sette meno un quarto`, `alle cinque e venti`.
 struct TimeOfDayRule: DateRule {
-    let triggers: [WordRole] = [.clock]
-    let startsAtNumbers = true
+    var triggers: [WordRole] { [.clock] }
+    var startsAtNumbers: Bool { true }
 
     func match(_ c: Context, at i: Int) -> DateFound? {
         var last = -1
