@@ -149,20 +149,7 @@ struct MinHasher: Sendable {
 enum SetSimilarity {
     /// Size of the intersection of two sorted, duplicate-free arrays.
     static func intersection(_ a: [UInt32], _ b: [UInt32]) -> Int {
-        var i = 0, j = 0, shared = 0
-        while i < a.count && j < b.count {
-            let x = a[i], y = b[j]
-            if x == y {
-                shared += 1
-                i += 1
-                j += 1
-            } else if x < y {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return shared
+        intersection(a, b, reaching: 0) ?? 0
     }
 
     /// Size of the intersection of two sorted, duplicate-free arrays, or `nil` as soon as it

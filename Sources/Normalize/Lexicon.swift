@@ -15,12 +15,15 @@ enum WordRole: Int, CaseIterable, Sendable {
 
     /// Parses the snake-case name used in `lexicon.tsv` (`month_abbr`).
     init?(name: String) {
-        let camel = name.split(separator: "_").enumerated()
-            .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }
-            .joined()
-        guard let role = WordRole.allCases.first(where: { String(describing: $0) == camel }) else { return nil }
+        guard let role = Self.byName[name] else { return nil }
         self = role
     }
+
+    /// Every role by its snake-case name (built once: the lexicon names a role on each line).
+    private static let byName: [String: WordRole] = Dictionary(uniqueKeysWithValues: allCases.map { role in
+        let snake = String(describing: role).unicodeScalars.map { $0.properties.isUppercase ? "_" + String($0).lowercased() : String($0) }.joined()
+        return (snake, role)
+    })
 
     /// Bit index of the role.
     @inline(__always) var index: Int { rawValue }
@@ -290,9 +293,9 @@ public struct Lexicon: Sendable {
             }
             var rows: [(Int, [String])] = []
             for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = raw.trimmingCharacters(in: .whitespaces)
+                let line = raw.trimmingBlanks
                 if line.isEmpty || line.hasPrefix("#") { continue }
-                rows.append((n + 1, line.split(separator: "\t").map { String($0).trimmingCharacters(in: .whitespaces) }))
+                rows.append((n + 1, line.split(separator: "\t").map { $0.trimmingBlanks }))
             }
             return rows
         }

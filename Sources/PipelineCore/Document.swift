@@ -77,11 +77,19 @@ public struct Story: Sendable, Hashable, Codable {
 /// Counting helpers shared by the stages and the writers.
 public enum TextMetrics {
     /// Counts maximal runs of letters and digits.
+    ///
+    /// ASCII is classified directly; other scalars through their Unicode properties.
     public static func wordCount(_ text: String) -> Int {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let isWord: Bool
+            if scalar.isASCII {
+                let value = scalar.value
+                isWord = (value >= 0x30 && value <= 0x39) || ((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A)
+            } else {
+                isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            }
             if isWord && !inWord { count += 1 }
             inWord = isWord
         }

@@ -21,3 +21,21 @@ public struct ScalarText: Sendable {
         return String(view)
     }
 }
+
+extension StringProtocol {
+    /// The text without leading and trailing blanks (spaces of any width and tabs, as
+    /// Foundation's `CharacterSet.whitespaces`), computed without Foundation.
+    ///
+    ///     "\t 11mila soldati  ".trimmingBlanks   // "11mila soldati"
+    public var trimmingBlanks: String {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar == " " || scalar == "\t" : scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isBlank($0) })!
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[first...last])
+        return String(view)
+    }
+}

@@ -175,3 +175,16 @@ struct AtomicReplaceTests {
         #expect(scratch.exists("output/figures.json"))
     }
 }
+
+@Suite("run.json timestamps: ISO 8601 in UTC with milliseconds, without a formatter")
+struct ManifestTimestampTests {
+    @Test(arguments: [
+        (0.0, "1970-01-01T00:00:00.000Z"),
+        (951_782_400.25, "2000-02-29T00:00:00.250Z"),
+        (1_790_000_000.5, "2026-09-21T14:13:20.500Z"),
+        (-0.5, "1969-12-31T23:59:59.500Z"),
+    ])
+    func formats(seconds: Double, expected: String) {
+        #expect(RunManifest.timestamp(Date(timeIntervalSince1970: seconds)) == expected)
+    }
+}

@@ -84,9 +84,12 @@ public struct RunManifest: Sendable {
 
     /// ISO 8601 in UTC with milliseconds: `2026-11-23T17:00:00.123Z`.
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let (days, inDay) = (millis / 86_400_000, millis % 86_400_000)
+        let (whole, dayMillis) = inDay < 0 ? (days - 1, inDay + 86_400_000) : (days, inDay)
+        let seconds = Int(dayMillis / 1000)
+        let fraction = Int(dayMillis % 1000)
+        return Day(ordinal: Int(whole)).iso + "T" + String(format2: seconds / 3600) + ":" + String(format2: seconds / 60 % 60) + ":"
+            + String(format2: seconds % 60) + "." + String(format2: fraction / 10) + String(fraction % 10) + "Z"
     }
 }
