@@ -49,8 +49,8 @@ struct DocumentReader {
     private var cache: [SentenceAnalysis?]
     /// The text of each sentence, made for its first figure.
     private var sentenceTexts: [String?]
-    /// Units of the figures read so far.
-    private var countedUnits: Set<Int> = []
+    /// Whether a figure read so far counted each unit (by index into the vocabulary's units).
+    private var countedUnits: [Bool]
 
     init(document: Document, normalized: NormalizedText, vocabulary: ExtractVocabulary) {
         self.document = document
@@ -64,6 +64,7 @@ struct DocumentReader {
         attribution = AttributionRule(vocabulary: vocabulary, scalars: scalars)
         cache = Array(repeating: nil, count: sentences.count)
         sentenceTexts = Array(repeating: nil, count: sentences.count)
+        countedUnits = Array(repeating: false, count: vocabulary.units.count)
     }
 
     /// Whether sentence `index` opens by attributing the one before (`È quanto emerge da…`), read
@@ -151,7 +152,7 @@ struct DocumentReader {
                    !peopleOnly || vocabulary.units[unit.payload].isPeople, nouns.isNounPosition(tokens, position) {
                     // in earlier sentences, prefer a noun the story has already counted
                     // (`60 missili … la città e i villaggi … ne ha lanciati 60`)
-                    if peopleOnly || sentenceIndex == index || countedUnits.contains(unit.payload) { return unit.payload }
+                    if peopleOnly || sentenceIndex == index || countedUnits[unit.payload] { return unit.payload }
                     if fallback == nil { fallback = unit.payload }
                 }
                 position -= 1
@@ -237,8 +238,9 @@ struct DocumentReader {
                 surface: text(number.charStart..<surfaceEnd), sentence: sentenceText(sentenceIndex),
                 charStart: number.charStart, charEnd: surfaceEnd
             ))
-            seen.insert(number.value)
-            if let unit = noun.unit { countedUnits.insert(unit) }
+            // only small values can be back-references (`NotAFigureRule.isBackReference`)
+            if number.value <= 20 { seen.insert(number.value) }
+            if let unit = noun.unit, !countedUnits[unit] { countedUnits[unit] = true }
             let isPeople = noun.unit.map { vocabulary.units[$0].isPeople } ?? (noun.kind == .elided)
             previous = (sentenceIndex, CategoryRule.Previous(endToken: spanEnd, category: category, isPeople: isPeople))
         }
