@@ -85,6 +85,12 @@ struct CountedNounRule {
             }
         }
         var index = after
+        // an estimate names what it counts after an article: `stimano in 100 i caduti`,
+        // `valuta in circa 3.000 i feriti`
+        if first >= 2, tokens[first - 1].id == vocabulary.keyWords.in, analysis.reporting.contains(where: { $0.end == first - 1 }),
+           index < tokens.count, [vocabulary.keyWords.i, vocabulary.keyWords.gli, vocabulary.keyWords.le].contains(tokens[index].id) {
+            index += 1
+        }
         var skipped = 0
         while skipped < 3, let auxiliary = vocabulary.auxiliaries.match(tokens, at: index) {
             index += auxiliary.length
