@@ -45,10 +45,13 @@ struct DocumentReader {
     let dates: [DateMention]
     let nouns: CountedNounRule
     let attribution: AttributionRule
-    /// The analysis of each sentence, made the first time a rule asks for it.
-    private var cache: [SentenceAnalysis?]
-    /// The text of each sentence, made for its first figure.
-    private var sentenceTexts: [String?]
+    /// Analyses of recent sentences, made the first time a rule asks for them: slot `i & 7`
+    /// holds sentence `i`. Rules read only the sentences from three before the current figure's
+    /// to one after it, and figures come in text order, so eight slots keep all they need (an
+    /// evicted analysis would only be made again).
+    private var cache = SentenceCache()
+    /// The text of the last sentence a figure was read from (figures come in text order).
+    private var sentenceTextCache: (index: Int, text: String)?
     /// Whether a figure read so far counted each unit (by index into the vocabulary's units).
     private var countedUnits: [Bool]
 
@@ -57,14 +60,31 @@ struct DocumentReader {
         self.vocabulary = vocabulary
         (scalars, checkpoints) = DocumentText.scalars(of: document.text)
         sentences = SentenceSplitter(abbreviations: vocabulary.abbreviations).sentences(of: scalars)
-        numbers = normalized.numbers.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
+        // normalize lists mentions in text order: share its arrays instead of sorting copies
+        numbers = Self.inTextOrder(normalized.numbers)
         numberSpans = numbers.map { NumberSpan(start: $0.charStart, end: $0.charEnd) }
-        dates = normalized.dates.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
+        dates = Self.inTextOrder(normalized.dates)
         nouns = CountedNounRule(vocabulary: vocabulary, scalars: scalars)
         attribution = AttributionRule(vocabulary: vocabulary, scalars: scalars)
-        cache = Array(repeating: nil, count: sentences.count)
-        sentenceTexts = Array(repeating: nil, count: sentences.count)
         countedUnits = Array(repeating: false, count: vocabulary.units.count)
+    }
+
+    /// `numbers` sorted by offsets; the same array (no copy) when it is sorted already.
+    static func inTextOrder(_ numbers: [NumberMention]) -> [NumberMention] {
+        var index = 1
+        while index < numbers.count, (numbers[index - 1].charStart, numbers[index - 1].charEnd) <= (numbers[index].charStart, numbers[index].charEnd) {
+            index += 1
+        }
+        return index >= numbers.count ? numbers : numbers.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
+    }
+
+    /// `dates` sorted by offsets; the same array (no copy) when it is sorted already.
+    static func inTextOrder(_ dates: [DateMention]) -> [DateMention] {
+        var index = 1
+        while index < dates.count, (dates[index - 1].charStart, dates[index - 1].charEnd) <= (dates[index].charStart, dates[index].charEnd) {
+            index += 1
+        }
+        return index >= dates.count ? dates : dates.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
     }
 
     /// Whether sentence `index` opens by attributing the one before (`È quanto emerge da…`), read
@@ -79,9 +99,9 @@ struct DocumentReader {
     }
 
     mutating func sentenceText(_ index: Int) -> String {
-        if let cached = sentenceTexts[index] { return cached }
+        if let cached = sentenceTextCache, cached.index == index { return cached.text }
         let text = text(sentences[index].start..<sentences[index].end)
-        sentenceTexts[index] = text
+        sentenceTextCache = (index, text)
         return text
     }
 
@@ -245,6 +265,26 @@ struct DocumentReader {
             previous = (sentenceIndex, CategoryRule.Previous(endToken: spanEnd, category: category, isPeople: isPeople))
         }
         return figures
+    }
+}
+
+/// The analyses of the last few sentences a rule asked for, in eight slots by sentence index
+/// (a fixed size: nothing per sentence to make or free).
+struct SentenceCache {
+    private var indices: (Int, Int, Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1, -1, -1)
+    private var slots: [SentenceAnalysis?] = Array(repeating: nil, count: 8)
+
+    subscript(index: Int) -> SentenceAnalysis? {
+        get {
+            let slot = index & 7
+            let held = withUnsafeBytes(of: indices) { $0.load(fromByteOffset: slot * MemoryLayout<Int>.stride, as: Int.self) }
+            return held == index ? slots[slot] : nil
+        }
+        set {
+            let slot = index & 7
+            withUnsafeMutableBytes(of: &indices) { $0.storeBytes(of: index, toByteOffset: slot * MemoryLayout<Int>.stride, as: Int.self) }
+            slots[slot] = newValue
+        }
     }
 }
 
