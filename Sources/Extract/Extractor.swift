@@ -130,10 +130,42 @@ struct DocumentReader {
         let upper = max(lower, min(range.upperBound, scalars.count))
         // short texts (surfaces) fit a small string, made straight from the scalars
         if upper - lower <= 15 { return DocumentText.string(scalars, lower..<upper) }
+        let start = utf8Offset(lower)
+        let end = utf8Offset(upper)
+        // the bytes copied straight from the document's contiguous UTF-8 (always, for a native
+        // string); scalar boundaries, so the slice is valid UTF-8
+        if let text = document.text.utf8.withContiguousStorageIfAvailable({ String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }) {
+            return text
+        }
         let utf8 = document.text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: utf8Offset(lower))
-        let end = utf8.index(start, offsetBy: utf8Offset(upper) - utf8Offset(lower))
-        return String(Substring(document.text.unicodeScalars[start..<end]))
+        let from = utf8.index(utf8.startIndex, offsetBy: start)
+        let to = utf8.index(from, offsetBy: end - start)
+        return String(Substring(document.text.unicodeScalars[from..<to]))
+    }
+
+    /// `prefix` followed by the decimal digits of `number` (`d0123-f` and 12 → `d0123-f12`), in
+    /// one allocation.
+    static func figureID(prefix: String, _ number: Int) -> String {
+        var digits = 1
+        var rest = number / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        var prefix = prefix
+        return prefix.withUTF8 { head in
+            String(unsafeUninitializedCapacity: head.count + digits) { buffer in
+                _ = buffer.initialize(from: head)
+                var value = number
+                var position = head.count + digits
+                repeat {
+                    position -= 1
+                    buffer[position] = UInt8(truncatingIfNeeded: 48 + value % 10)
+                    value /= 10
+                } while value > 0
+                return head.count + digits
+            }
+        }
     }
 
     /// The UTF-8 offset in `document.text` of scalar `offset`.
@@ -251,7 +283,7 @@ struct DocumentReader {
             let period = eventDates.eventDate(figure: number.charStart..<surfaceEnd, sentence: sentence, dates: dates)
 
             figures.append(Figure(
-                id: figurePrefix + String(figures.count), storyID: storyID(at: number.charStart),
+                id: Self.figureID(prefix: figurePrefix, figures.count), storyID: storyID(at: number.charStart),
                 value: number.value, valueHigh: number.valueHigh, qualifier: number.qualifier,
                 unit: noun.lemma, category: category, attribution: attribution,
                 eventStart: period?.start, eventEnd: period?.end,

@@ -56,6 +56,11 @@ struct AttributionRule {
         var spans: [SourceSpan] = []
         var index = 0
         while index < tokens.count {
+            // a word the vocabulary does not know opens no phrase (most words: one test)
+            if tokens[index].id < 0 {
+                index += 1
+                continue
+            }
             if let opener = vocabulary.openers.match(tokens, at: index), !isOrdinalUse(tokens, index) {
                 var next = index + opener.length
                 if vocabulary.attributionRelatives.contains(tokens, at: next) {
