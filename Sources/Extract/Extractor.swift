@@ -58,8 +58,9 @@ struct DocumentReader {
     init(document: Document, normalized: NormalizedText, vocabulary: ExtractVocabulary) {
         self.document = document
         self.vocabulary = vocabulary
-        (scalars, checkpoints) = DocumentText.scalars(of: document.text)
-        sentences = SentenceSplitter(abbreviations: vocabulary.abbreviations).sentences(of: scalars)
+        let stops: [Int]
+        (scalars, checkpoints, stops) = DocumentText.scalars(of: document.text)
+        sentences = SentenceSplitter(abbreviations: vocabulary.abbreviations).sentences(of: scalars, stops: stops)
         // normalize lists mentions in text order: share its arrays instead of sorting copies
         numbers = Self.inTextOrder(normalized.numbers)
         numberSpans = numbers.map { NumberSpan(start: $0.charStart, end: $0.charEnd) }
@@ -325,13 +326,16 @@ enum DocumentText {
     /// `log2` of the distance between two checkpoints of ``scalars(of:)``.
     static let checkpointShift = 4
 
-    /// The scalars of `text`, in one pass, and the UTF-8 offset of every 16th scalar (one more
-    /// at the end).
-    static func scalars(of text: String) -> (scalars: [Unicode.Scalar], checkpoints: [Int]) {
+    /// The scalars of `text`, in one pass, the UTF-8 offset of every 16th scalar (one more at
+    /// the end), and the positions of the scalars the sentence splitter looks at
+    /// (``SentenceSplitter/isStop(_:)``).
+    static func scalars(of text: String) -> (scalars: [Unicode.Scalar], checkpoints: [Int], stops: [Int]) {
         var text = text
         var checkpoints: [Int] = []
+        var stops: [Int] = []
         let scalars = text.withUTF8 { bytes in
             checkpoints.reserveCapacity(bytes.count >> checkpointShift + 2)
+            stops.reserveCapacity(bytes.count >> 5 + 4)
             return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 // A String's UTF-8 is valid: every lead byte has its continuation bytes.
                 let mask = 1 << checkpointShift - 1
@@ -339,13 +343,24 @@ enum DocumentText {
                 var written = 0
                 while index < bytes.count {
                     if written & mask == 0 { checkpoints.append(index) }
-                    // eight ASCII bytes at once, without passing a checkpoint
-                    if index + 8 <= bytes.count, written & mask + 8 <= mask + 1 {
+                    // eight ASCII bytes at once
+                    if index + 8 <= bytes.count {
                         let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
                         if word & 0x8080_8080_8080_8080 == 0 {
-                            for byte in 0..<8 {
-                                buffer[written + byte] = Unicode.Scalar(UInt8(truncatingIfNeeded: word >> (8 * byte)))
+                            // widened in one vector step; a `Unicode.Scalar` is laid out as its `UInt32` value
+                            let wide = SIMD8<UInt32>(truncatingIfNeeded: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: SIMD8<UInt8>.self))
+                            UnsafeMutableRawPointer(buffer.baseAddress! + written).storeBytes(of: wide, as: SIMD8<UInt32>.self)
+                            // the splitter's stops among them: bytes equal to one of six values
+                            var found = zeroBytes(word ^ 0x0a0a_0a0a_0a0a_0a0a) | zeroBytes(word ^ 0x0d0d_0d0d_0d0d_0d0d)
+                                | zeroBytes(word ^ 0x2121_2121_2121_2121) | zeroBytes(word ^ 0x2d2d_2d2d_2d2d_2d2d)
+                                | zeroBytes(word ^ 0x2e2e_2e2e_2e2e_2e2e) | zeroBytes(word ^ 0x3f3f_3f3f_3f3f_3f3f)
+                            while found != 0 {
+                                stops.append(written + found.trailingZeroBitCount >> 3)
+                                found &= found &- 1
                             }
+                            // a checkpoint inside them (one after them is the next turn's)
+                            let checkpoint = (written | mask) + 1
+                            if checkpoint < written + 8 { checkpoints.append(index + checkpoint - written) }
                             written += 8
                             index += 8
                             continue
@@ -354,7 +369,9 @@ enum DocumentText {
                     let lead = UInt32(bytes[index])
                     var value = lead
                     if lead < 0x80 {
-                        buffer[written] = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
+                        let scalar = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
+                        if SentenceSplitter.isStop(scalar) { stops.append(written) }
+                        buffer[written] = scalar
                         written += 1
                         index += 1
                         continue
@@ -369,14 +386,23 @@ enum DocumentText {
                             | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
                         index += 4
                     }
-                    buffer[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    if SentenceSplitter.isStop(scalar) { stops.append(written) }
+                    buffer[written] = scalar
                     written += 1
                 }
                 if written & mask == 0 { checkpoints.append(index) }
                 count = written
             }
         }
-        return (scalars, checkpoints)
+        return (scalars, checkpoints, stops)
+    }
+
+    /// The top bit of every zero byte of `word`, whose bytes are all below 0x80 (adding 0x7f
+    /// sets the top bit of every nonzero byte without a carry into the next).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~((word &+ 0x7f7f_7f7f_7f7f_7f7f) | word) & 0x8080_8080_8080_8080
     }
 
     /// The text of `scalars[range]`.
