@@ -233,6 +233,7 @@ struct DocumentReader {
         let filter = NotAFigureRule(vocabulary: vocabulary)
         let eventDates = EventDateRule()
         var figures: [Figure] = []
+        figures.reserveCapacity(numbers.count)
         var seen: Set<Double> = []
         var previous: (sentence: Int, figure: CategoryRule.Previous)?
         let figurePrefix = document.id + "-f"

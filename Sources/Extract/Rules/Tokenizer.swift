@@ -78,7 +78,8 @@ enum Tokenizer {
                         guard next < end else { break }
                         value = scalars[next].value
                     }
-                    guard next < end else { break }
+                    // a space ends most words
+                    guard next < end, value != 0x20 else { break }
                     let current = scalars[next]
                     if isAlphanumeric(current) {
                         hash = WordIndex.mix(hash, lowered(current))
