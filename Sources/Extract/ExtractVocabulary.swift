@@ -257,6 +257,8 @@ struct KeyWords: Sendable {
     var le: Int
     var che: Int
     var secondo: Int
+    /// `in` of an estimate (`stimano in 100 i caduti`).
+    var `in`: Int
 
     init(_ words: inout WordIndex) {
         e = words.intern("e")
@@ -267,6 +269,7 @@ struct KeyWords: Sendable {
         le = words.intern("le")
         che = words.intern("che")
         secondo = words.intern("secondo")
+        `in` = words.intern("in")
     }
 }
 

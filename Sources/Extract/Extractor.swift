@@ -45,25 +45,47 @@ struct DocumentReader {
     let dates: [DateMention]
     let nouns: CountedNounRule
     let attribution: AttributionRule
-    /// The analysis of each sentence, made the first time a rule asks for it.
-    private var cache: [SentenceAnalysis?]
-    /// The text of each sentence, made for its first figure.
-    private var sentenceTexts: [String?]
-    /// Units of the figures read so far.
-    private var countedUnits: Set<Int> = []
+    /// Analyses of recent sentences, made the first time a rule asks for them: slot `i & 7`
+    /// holds sentence `i`. Rules read only the sentences from three before the current figure's
+    /// to one after it, and figures come in text order, so eight slots keep all they need (an
+    /// evicted analysis would only be made again).
+    private var cache = SentenceCache()
+    /// The text of the last sentence a figure was read from (figures come in text order).
+    private var sentenceTextCache: (index: Int, text: String)?
+    /// Whether a figure read so far counted each unit (by index into the vocabulary's units).
+    private var countedUnits: [Bool]
 
     init(document: Document, normalized: NormalizedText, vocabulary: ExtractVocabulary) {
         self.document = document
         self.vocabulary = vocabulary
-        (scalars, checkpoints) = DocumentText.scalars(of: document.text)
-        sentences = SentenceSplitter(abbreviations: vocabulary.abbreviations).sentences(of: scalars)
-        numbers = normalized.numbers.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
+        let stops: [Int]
+        (scalars, checkpoints, stops) = DocumentText.scalars(of: document.text)
+        sentences = SentenceSplitter(abbreviations: vocabulary.abbreviations).sentences(of: scalars, stops: stops)
+        // normalize lists mentions in text order: share its arrays instead of sorting copies
+        numbers = Self.inTextOrder(normalized.numbers)
         numberSpans = numbers.map { NumberSpan(start: $0.charStart, end: $0.charEnd) }
-        dates = normalized.dates.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
+        dates = Self.inTextOrder(normalized.dates)
         nouns = CountedNounRule(vocabulary: vocabulary, scalars: scalars)
         attribution = AttributionRule(vocabulary: vocabulary, scalars: scalars)
-        cache = Array(repeating: nil, count: sentences.count)
-        sentenceTexts = Array(repeating: nil, count: sentences.count)
+        countedUnits = Array(repeating: false, count: vocabulary.units.count)
+    }
+
+    /// `numbers` sorted by offsets; the same array (no copy) when it is sorted already.
+    static func inTextOrder(_ numbers: [NumberMention]) -> [NumberMention] {
+        var index = 1
+        while index < numbers.count, (numbers[index - 1].charStart, numbers[index - 1].charEnd) <= (numbers[index].charStart, numbers[index].charEnd) {
+            index += 1
+        }
+        return index >= numbers.count ? numbers : numbers.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
+    }
+
+    /// `dates` sorted by offsets; the same array (no copy) when it is sorted already.
+    static func inTextOrder(_ dates: [DateMention]) -> [DateMention] {
+        var index = 1
+        while index < dates.count, (dates[index - 1].charStart, dates[index - 1].charEnd) <= (dates[index].charStart, dates[index].charEnd) {
+            index += 1
+        }
+        return index >= dates.count ? dates : dates.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }
     }
 
     /// Whether sentence `index` opens by attributing the one before (`È quanto emerge da…`), read
@@ -78,9 +100,9 @@ struct DocumentReader {
     }
 
     mutating func sentenceText(_ index: Int) -> String {
-        if let cached = sentenceTexts[index] { return cached }
+        if let cached = sentenceTextCache, cached.index == index { return cached.text }
         let text = text(sentences[index].start..<sentences[index].end)
-        sentenceTexts[index] = text
+        sentenceTextCache = (index, text)
         return text
     }
 
@@ -109,10 +131,42 @@ struct DocumentReader {
         let upper = max(lower, min(range.upperBound, scalars.count))
         // short texts (surfaces) fit a small string, made straight from the scalars
         if upper - lower <= 15 { return DocumentText.string(scalars, lower..<upper) }
+        let start = utf8Offset(lower)
+        let end = utf8Offset(upper)
+        // the bytes copied straight from the document's contiguous UTF-8 (always, for a native
+        // string); scalar boundaries, so the slice is valid UTF-8
+        if let text = document.text.utf8.withContiguousStorageIfAvailable({ String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }) {
+            return text
+        }
         let utf8 = document.text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: utf8Offset(lower))
-        let end = utf8.index(start, offsetBy: utf8Offset(upper) - utf8Offset(lower))
-        return String(Substring(document.text.unicodeScalars[start..<end]))
+        let from = utf8.index(utf8.startIndex, offsetBy: start)
+        let to = utf8.index(from, offsetBy: end - start)
+        return String(Substring(document.text.unicodeScalars[from..<to]))
+    }
+
+    /// `prefix` followed by the decimal digits of `number` (`d0123-f` and 12 → `d0123-f12`), in
+    /// one allocation.
+    static func figureID(prefix: String, _ number: Int) -> String {
+        var digits = 1
+        var rest = number / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        var prefix = prefix
+        return prefix.withUTF8 { head in
+            String(unsafeUninitializedCapacity: head.count + digits) { buffer in
+                _ = buffer.initialize(from: head)
+                var value = number
+                var position = head.count + digits
+                repeat {
+                    position -= 1
+                    buffer[position] = UInt8(truncatingIfNeeded: 48 + value % 10)
+                    value /= 10
+                } while value > 0
+                return head.count + digits
+            }
+        }
     }
 
     /// The UTF-8 offset in `document.text` of scalar `offset`.
@@ -151,7 +205,7 @@ struct DocumentReader {
                    !peopleOnly || vocabulary.units[unit.payload].isPeople, nouns.isNounPosition(tokens, position) {
                     // in earlier sentences, prefer a noun the story has already counted
                     // (`60 missili … la città e i villaggi … ne ha lanciati 60`)
-                    if peopleOnly || sentenceIndex == index || countedUnits.contains(unit.payload) { return unit.payload }
+                    if peopleOnly || sentenceIndex == index || countedUnits[unit.payload] { return unit.payload }
                     if fallback == nil { fallback = unit.payload }
                 }
                 position -= 1
@@ -179,6 +233,7 @@ struct DocumentReader {
         let filter = NotAFigureRule(vocabulary: vocabulary)
         let eventDates = EventDateRule()
         var figures: [Figure] = []
+        figures.reserveCapacity(numbers.count)
         var seen: Set<Double> = []
         var previous: (sentence: Int, figure: CategoryRule.Previous)?
         let figurePrefix = document.id + "-f"
@@ -230,19 +285,40 @@ struct DocumentReader {
             let period = eventDates.eventDate(figure: number.charStart..<surfaceEnd, sentence: sentence, dates: dates)
 
             figures.append(Figure(
-                id: figurePrefix + String(figures.count), storyID: storyID(at: number.charStart),
+                id: Self.figureID(prefix: figurePrefix, figures.count), storyID: storyID(at: number.charStart),
                 value: number.value, valueHigh: number.valueHigh, qualifier: number.qualifier,
                 unit: noun.lemma, category: category, attribution: attribution,
                 eventStart: period?.start, eventEnd: period?.end,
                 surface: text(number.charStart..<surfaceEnd), sentence: sentenceText(sentenceIndex),
                 charStart: number.charStart, charEnd: surfaceEnd
             ))
-            seen.insert(number.value)
-            if let unit = noun.unit { countedUnits.insert(unit) }
+            // only small values can be back-references (`NotAFigureRule.isBackReference`)
+            if number.value <= 20 { seen.insert(number.value) }
+            if let unit = noun.unit, !countedUnits[unit] { countedUnits[unit] = true }
             let isPeople = noun.unit.map { vocabulary.units[$0].isPeople } ?? (noun.kind == .elided)
             previous = (sentenceIndex, CategoryRule.Previous(endToken: spanEnd, category: category, isPeople: isPeople))
         }
         return figures
+    }
+}
+
+/// The analyses of the last few sentences a rule asked for, in eight slots by sentence index
+/// (a fixed size: nothing per sentence to make or free).
+struct SentenceCache {
+    private var indices: (Int, Int, Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1, -1, -1)
+    private var slots: [SentenceAnalysis?] = Array(repeating: nil, count: 8)
+
+    subscript(index: Int) -> SentenceAnalysis? {
+        get {
+            let slot = index & 7
+            let held = withUnsafeBytes(of: indices) { $0.load(fromByteOffset: slot * MemoryLayout<Int>.stride, as: Int.self) }
+            return held == index ? slots[slot] : nil
+        }
+        set {
+            let slot = index & 7
+            withUnsafeMutableBytes(of: &indices) { $0.storeBytes(of: index, toByteOffset: slot * MemoryLayout<Int>.stride, as: Int.self) }
+            slots[slot] = newValue
+        }
     }
 }
 
@@ -251,13 +327,16 @@ enum DocumentText {
     /// `log2` of the distance between two checkpoints of ``scalars(of:)``.
     static let checkpointShift = 4
 
-    /// The scalars of `text`, in one pass, and the UTF-8 offset of every 16th scalar (one more
-    /// at the end).
-    static func scalars(of text: String) -> (scalars: [Unicode.Scalar], checkpoints: [Int]) {
+    /// The scalars of `text`, in one pass, the UTF-8 offset of every 16th scalar (one more at
+    /// the end), and the positions of the scalars the sentence splitter looks at
+    /// (``SentenceSplitter/isStop(_:)``).
+    static func scalars(of text: String) -> (scalars: [Unicode.Scalar], checkpoints: [Int], stops: [Int]) {
         var text = text
         var checkpoints: [Int] = []
+        var stops: [Int] = []
         let scalars = text.withUTF8 { bytes in
             checkpoints.reserveCapacity(bytes.count >> checkpointShift + 2)
+            stops.reserveCapacity(bytes.count >> 5 + 4)
             return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 // A String's UTF-8 is valid: every lead byte has its continuation bytes.
                 let mask = 1 << checkpointShift - 1
@@ -265,13 +344,24 @@ enum DocumentText {
                 var written = 0
                 while index < bytes.count {
                     if written & mask == 0 { checkpoints.append(index) }
-                    // eight ASCII bytes at once, without passing a checkpoint
-                    if index + 8 <= bytes.count, written & mask + 8 <= mask + 1 {
+                    // eight ASCII bytes at once
+                    if index + 8 <= bytes.count {
                         let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
                         if word & 0x8080_8080_8080_8080 == 0 {
-                            for byte in 0..<8 {
-                                buffer[written + byte] = Unicode.Scalar(UInt8(truncatingIfNeeded: word >> (8 * byte)))
+                            // widened in one vector step; a `Unicode.Scalar` is laid out as its `UInt32` value
+                            let wide = SIMD8<UInt32>(truncatingIfNeeded: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: SIMD8<UInt8>.self))
+                            UnsafeMutableRawPointer(buffer.baseAddress! + written).storeBytes(of: wide, as: SIMD8<UInt32>.self)
+                            // the splitter's stops among them: bytes equal to one of six values
+                            var found = zeroBytes(word ^ 0x0a0a_0a0a_0a0a_0a0a) | zeroBytes(word ^ 0x0d0d_0d0d_0d0d_0d0d)
+                                | zeroBytes(word ^ 0x2121_2121_2121_2121) | zeroBytes(word ^ 0x2d2d_2d2d_2d2d_2d2d)
+                                | zeroBytes(word ^ 0x2e2e_2e2e_2e2e_2e2e) | zeroBytes(word ^ 0x3f3f_3f3f_3f3f_3f3f)
+                            while found != 0 {
+                                stops.append(written + found.trailingZeroBitCount >> 3)
+                                found &= found &- 1
                             }
+                            // a checkpoint inside them (one after them is the next turn's)
+                            let checkpoint = (written | mask) + 1
+                            if checkpoint < written + 8 { checkpoints.append(index + checkpoint - written) }
                             written += 8
                             index += 8
                             continue
@@ -280,7 +370,9 @@ enum DocumentText {
                     let lead = UInt32(bytes[index])
                     var value = lead
                     if lead < 0x80 {
-                        buffer[written] = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
+                        let scalar = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
+                        if SentenceSplitter.isStop(scalar) { stops.append(written) }
+                        buffer[written] = scalar
                         written += 1
                         index += 1
                         continue
@@ -295,14 +387,23 @@ enum DocumentText {
                             | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
                         index += 4
                     }
-                    buffer[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    if SentenceSplitter.isStop(scalar) { stops.append(written) }
+                    buffer[written] = scalar
                     written += 1
                 }
                 if written & mask == 0 { checkpoints.append(index) }
                 count = written
             }
         }
-        return (scalars, checkpoints)
+        return (scalars, checkpoints, stops)
+    }
+
+    /// The top bit of every zero byte of `word`, whose bytes are all below 0x80 (adding 0x7f
+    /// sets the top bit of every nonzero byte without a carry into the next).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~((word &+ 0x7f7f_7f7f_7f7f_7f7f) | word) & 0x8080_8080_8080_8080
     }
 
     /// The text of `scalars[range]`.

@@ -33,3 +33,28 @@ struct SentenceSplitterTests {
         #expect(sentences.map(\.paragraph) == [0, 1, 1, 1])
     }
 }
+
+/// The decoder's by-products: the splitter's stops and the UTF-8 checkpoints.
+struct DocumentTextTests {
+    static let texts = [
+        "Secondo il NIS, circa 300 soldati sono morti. Altri 2.700 feriti!\nKursk – «dati»… ok? sì — è così\r\nfine",
+        String(repeating: "abcdefgh.ijklmnop-qrst\u{2029}uvwxyzàèìòù ", count: 9),
+        "",
+        "1234567",
+    ]
+
+    @Test(arguments: texts)
+    func stopsAndCheckpoints(_ text: String) {
+        let (scalars, checkpoints, stops) = DocumentText.scalars(of: text)
+        #expect(scalars == Array(text.unicodeScalars))
+        #expect(stops == scalars.indices.filter { SentenceSplitter.isStop(scalars[$0]) })
+        var expected: [Int] = []
+        var offset = 0
+        for (index, scalar) in scalars.enumerated() {
+            if index % 16 == 0 { expected.append(offset) }
+            offset += UTF8.width(scalar)
+        }
+        if scalars.count % 16 == 0 { expected.append(offset) }
+        #expect(checkpoints == expected)
+    }
+}

@@ -17,6 +17,9 @@ struct SourceSpan: Sendable, Hashable {
     var isBare: Bool = false
     /// An outlet relaying another source (`citate dalla Cnn`): used only when no other source.
     var isRelay: Bool = false
+    /// For the subject of a reporting or belief verb (`Washington teme che…`), the token after
+    /// the verb; `nil` for other sources.
+    var verbEnd: Int?
 }
 
 /// The name of a source: a canonical one of the vocabulary, or the text of the phrase.
@@ -53,6 +56,11 @@ struct AttributionRule {
         var spans: [SourceSpan] = []
         var index = 0
         while index < tokens.count {
+            // a word the vocabulary does not know opens no phrase (most words: one test)
+            if tokens[index].id < 0 {
+                index += 1
+                continue
+            }
             if let opener = vocabulary.openers.match(tokens, at: index), !isOrdinalUse(tokens, index) {
                 var next = index + opener.length
                 if vocabulary.attributionRelatives.contains(tokens, at: next) {
@@ -92,6 +100,9 @@ struct AttributionRule {
             spans[position].isRelay = (1...4).contains { back in
                 span.start - back >= 0 && vocabulary.relayCues.match(tokens, at: span.start - back, limit: span.start)?.length == back
             }
+            var verb = span.end
+            while verb < tokens.count, verb - span.end < 3, vocabulary.reportingAuxiliaries.contains(tokens, at: verb) { verb += 1 }
+            if span.verbEnd == nil, let hit = reporting.first(where: { $0.start == verb }) { spans[position].verbEnd = hit.end }
         }
         return spans.sorted { $0.start < $1.start }
     }
@@ -112,6 +123,10 @@ struct AttributionRule {
         let eligible = own.sources.filter { ($0.isExplicit || own.hasReporting) && !$0.range.overlaps(figure) }
         let preferred = eligible.contains { !$0.isRelay } ? eligible.filter { !$0.isRelay } : eligible
         if let nearest = preferred.min(by: { distance($0, figure) < distance($1, figure) }) {
+            // the subject of a reporting or belief verb whose clause holds the figure wins over a
+            // source after the figure (`Washington teme che altri 2.000 soldati…, secondo gli
+            // analisti`)
+            if nearest.start >= figure.upperBound, let subject = clauseSubject(of: figure, among: preferred, in: own) { return subject }
             return nearest
         }
         if let nextSentence = next {
@@ -129,6 +144,14 @@ struct AttributionRule {
             return firstEligible(analysis)
         }
         return nil
+    }
+
+    /// The nearest source before `figure` that is the subject of a verb between it and the
+    /// figure, with no `;`, `:` or parenthesis between the verb and the figure.
+    private static func clauseSubject(of figure: Range<Int>, among spans: [SourceSpan], in own: SentenceAnalysis) -> SourceSpan? {
+        guard let subject = spans.last(where: { $0.end <= figure.lowerBound && ($0.verbEnd ?? .max) <= figure.lowerBound }),
+              let verbEnd = subject.verbEnd else { return nil }
+        return (verbEnd..<figure.lowerBound).contains(where: own.isHardStop) ? nil : subject
     }
 
     private static func firstEligible(_ analysis: SentenceAnalysis) -> SourceSpan? {
@@ -246,6 +269,11 @@ struct AttributionRule {
                 index -= 1
                 steps += 1
             }
+            // `Washington, che da settimane osserva il fronte, teme`: past a relative clause
+            if index > 0, tokens[index].isMark(","), let open = (max(0, index - 16)..<index).last(where: { tokens[$0].isMark(",") }),
+               open > 0, tokens[open + 1].id == vocabulary.keyWords.che {
+                index = open - 1
+            }
             guard index >= 0, tokens[index].isWord, tokens[index].isCapitalized else { continue }
             let last = index
             var first = index
@@ -263,13 +291,21 @@ struct AttributionRule {
             if spans.contains(where: { $0.range.overlaps(range) }) || result.contains(where: { $0.range.overlaps(range) }) { continue }
             if range.count == 1, vocabulary.determiners.contains(tokens, at: first) || vocabulary.unitForms.contains(tokens, at: first)
                 || vocabulary.cues.contains(tokens, at: first) || vocabulary.reportingAuxiliaries.contains(tokens, at: first) { continue }
-            result.append(SourceSpan(start: first, end: last + 1, name: text(tokens, range, lowercaseFirst: false), isExplicit: false, isAlias: false))
+            result.append(SourceSpan(start: first, end: last + 1, name: text(tokens, range, lowercaseFirst: false), isExplicit: false, isAlias: false, verbEnd: hit.end))
         }
         return result
     }
 
+    /// The name of the phrase `tokens[range]`, without leading articles and prepositions
+    /// (`dell'amministrazione regionale` → `amministrazione regionale`).
     private func text(_ tokens: [Token], _ range: Range<Int>, lowercaseFirst: Bool) -> SourceName {
-        .text(tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end, lowercaseFirst: lowercaseFirst)
+        var start = range.lowerBound
+        while start + 1 < range.upperBound, let word = vocabulary.determiners.match(tokens, at: start, limit: range.upperBound - 1)
+                ?? vocabulary.sourcePrepositions.match(tokens, at: start, limit: range.upperBound - 1) {
+            start += word.length
+        }
+        let lowercase = start == range.lowerBound ? lowercaseFirst : lowercaseFirst && !tokens[start].isCapitalized
+        return .text(tokens[start].start..<tokens[range.upperBound - 1].end, lowercaseFirst: lowercase)
     }
 
     /// The text of a source name.

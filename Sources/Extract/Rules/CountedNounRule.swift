@@ -39,6 +39,16 @@ struct CountedNounRule {
     var vocabulary: ExtractVocabulary
     /// The document's scalars (the tokens' offsets point into them).
     var scalars: [Unicode.Scalar]
+    /// The ASCII clitic suffixes (`arne`), as scalars, for a quick test before the exact one;
+    /// `nil` when some suffix is not ASCII (then every word takes the exact test).
+    private let asciiSuffixes: [[Unicode.Scalar]]?
+
+    init(vocabulary: ExtractVocabulary, scalars: [Unicode.Scalar]) {
+        self.vocabulary = vocabulary
+        self.scalars = scalars
+        let suffixes = vocabulary.cliticSuffixes
+        asciiSuffixes = suffixes.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? suffixes.map { Array($0.unicodeScalars) } : nil
+    }
 
     /// - Parameters:
     ///   - first: first token of the number mention (qualifier words included).
@@ -75,6 +85,12 @@ struct CountedNounRule {
             }
         }
         var index = after
+        // an estimate names what it counts after an article: `stimano in 100 i caduti`,
+        // `valuta in circa 3.000 i feriti`
+        if first >= 2, tokens[first - 1].id == vocabulary.keyWords.in, analysis.reporting.contains(where: { $0.end == first - 1 }),
+           index < tokens.count, [vocabulary.keyWords.i, vocabulary.keyWords.gli, vocabulary.keyWords.le].contains(tokens[index].id) {
+            index += 1
+        }
         var skipped = 0
         while skipped < 3, let auxiliary = vocabulary.auxiliaries.match(tokens, at: index) {
             index += auxiliary.length
@@ -124,13 +140,25 @@ struct CountedNounRule {
         while index >= 0, index >= first - 3 {
             if tokens[index].isPunctuation { return false }
             if vocabulary.clitics.contains(tokens, at: index) { return true }
-            if tokens[index].isWord, !vocabulary.cliticSuffixes.isEmpty {
+            if tokens[index].isWord, !vocabulary.cliticSuffixes.isEmpty, endsWithSuffix(tokens[index]) {
                 let key = Tokenizer.key(scalars, tokens[index].start..<tokens[index].end)
                 // an ASCII key has as many characters as bytes; only others need counting
                 let length = key.utf8.count == tokens[index].end - tokens[index].start ? key.utf8.count : key.count
                 if vocabulary.cliticSuffixes.contains(where: { length > $0.count + 2 && key.hasSuffix($0) }) { return true }
             }
             index -= 1
+        }
+        return false
+    }
+
+    /// Whether the token's last scalars, lowercased, are those of a clitic suffix: a quick test
+    /// before the exact one on its text (a key can end with a suffix only if they are).
+    private func endsWithSuffix(_ token: Token) -> Bool {
+        guard let suffixes = asciiSuffixes else { return true }
+        for suffix in suffixes where suffix.count <= token.end - token.start {
+            var offset = 1
+            while offset <= suffix.count, Tokenizer.lowered(scalars[token.end - offset]) == suffix[suffix.count - offset] { offset += 1 }
+            if offset > suffix.count { return true }
         }
         return false
     }

@@ -67,6 +67,7 @@ struct WordIndex: Sendable {
 
     /// The id of the text `scalars[range]` whose lowercased scalars hash (``mix(_:_:)`` from
     /// ``offsetBasis``) to `hash`, or `-1`.
+    @inline(__always)
     func id(of scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, hash: UInt64) -> Int {
         let length = range.count
         guard length <= longest, length > 0 else { return -1 }
@@ -76,15 +77,24 @@ struct WordIndex: Sendable {
             if entry == 0 { return -1 }
             let id = Int(truncatingIfNeeded: entry & 0xffff_ffff) - 1
             if entry >> 32 == hash & 0xffff_ffff, bounds[id + 1] - bounds[id] == length {
-                let start = bounds[id]
-                var equal = true
-                for offset in 0..<length where storage[start + offset] != Tokenizer.lowered(scalars[range.lowerBound + offset]) {
-                    equal = false
-                    break
-                }
-                if equal { return id }
+                if matches(id, scalars, range.lowerBound, length) { return id }
             }
             slot = (slot + 1) & (slots.count - 1)
+        }
+    }
+
+    /// Whether word `id` (of `length` scalars) is `scalars[lower..<lower + length]` lowercased.
+    @inline(__always)
+    private func matches(_ id: Int, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ lower: Int, _ length: Int) -> Bool {
+        storage.withUnsafeBufferPointer { storage in
+            let start = bounds[id]
+            for offset in 0..<length {
+                let stored = storage[start + offset]
+                let scalar = scalars[lower + offset]
+                // text mostly in lowercase already: lowercase only when they differ
+                if stored != scalar, stored != Tokenizer.lowered(scalar) { return false }
+            }
+            return true
         }
     }
 

@@ -35,7 +35,26 @@ struct SentenceSplitter: Sendable {
         self.abbreviations = index
     }
 
+    /// Whether the splitter looks at `scalar`: a line break, a sentence end or a dash. Every
+    /// other scalar only moves it on, so it may visit these alone (see ``sentences(of:stops:)``).
+    @inline(__always)
+    static func isStop(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 64 { return (stopMask &>> UInt64(value)) & 1 != 0 }
+        return value == 0x2029 || value == 0x2026 || value == 0x2013 || value == 0x2014
+    }
+
+    /// The ASCII stops as bits: `\n`, `\r`, `!`, `-`, `.`, `?`.
+    static let stopMask: UInt64 = 1 << 10 | 1 << 13 | 1 << 33 | 1 << 45 | 1 << 46 | 1 << 63
+
     func sentences(of scalars: [Unicode.Scalar]) -> [Sentence] {
+        sentences(of: scalars, stops: scalars.indices.filter { Self.isStop(scalars[$0]) })
+    }
+
+    /// The sentences of `scalars`, visiting only `stops`: the positions, in order, of the
+    /// scalars for which ``isStop(_:)`` holds (``DocumentText/scalars(of:)`` finds them while
+    /// decoding).
+    func sentences(of scalars: [Unicode.Scalar], stops: [Int]) -> [Sentence] {
         var result: [Sentence] = []
         var paragraph = 0
         var start = 0
@@ -53,13 +72,13 @@ struct SentenceSplitter: Sendable {
         }
 
         var index = 0
-        while index < count {
+        var stop = 0
+        while true {
+            // other scalars neither end a sentence nor split a headline
+            while stop < stops.count, stops[stop] < index { stop += 1 }
+            guard stop < stops.count else { break }
+            index = stops[stop]
             let scalar = scalars[index]
-            // letters and most ASCII punctuation neither end a sentence nor split a headline
-            if scalar.value > 63, scalar.value < 0x80 {
-                index += 1
-                continue
-            }
             if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" {
                 emit(start, index, headline: nil)
                 while index < count, Tokenizer.isSpace(scalars[index]) { index += 1 }

@@ -55,6 +55,8 @@ enum Tokenizer {
                 let scalar = scalars[index]
                 if isSpace(scalar) {
                     index += 1
+                    // the run of spaces at once (mostly a single ASCII space)
+                    while index < end, isSpace(scalars[index]) { index += 1 }
                     continue
                 }
                 let first = lowered(scalar)
@@ -67,16 +69,19 @@ enum Tokenizer {
                 var hash = WordIndex.mix(WordIndex.offsetBasis, first)
                 var next = index + 1
                 while next < end {
-                    let current = scalars[next]
-                    let value = current.value
-                    if value < 0x80, ((value | 0x20) &- 97) < 26 {
-                        // an ASCII letter: `| 0x20` lowercases it
+                    // ASCII letters and digits, the bulk of a word, in a tight loop: `| 0x20`
+                    // lowercases a letter and leaves a digit as it is
+                    var value = scalars[next].value
+                    while ((value | 0x20) &- 97) < 26 || (value &- 48) < 10 {
                         hash = WordIndex.mix(hash, value | 0x20)
                         next += 1
-                    } else if (value &- 48) < 10 {
-                        hash = WordIndex.mix(hash, value)
-                        next += 1
-                    } else if isAlphanumeric(current) {
+                        guard next < end else { break }
+                        value = scalars[next].value
+                    }
+                    // a space ends most words
+                    guard next < end, value != 0x20 else { break }
+                    let current = scalars[next]
+                    if isAlphanumeric(current) {
                         hash = WordIndex.mix(hash, lowered(current))
                         next += 1
                     } else if current == "-", isLetter(scalars[next - 1]), next + 1 < end, isLetter(scalars[next + 1]) {
@@ -120,6 +125,7 @@ enum Tokenizer {
         return loweredNonASCII(scalar)
     }
 
+    @inline(never)
     private static func loweredNonASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         if isApostrophe(scalar) { return "'" }
         if scalar.properties.isUppercase {
@@ -159,19 +165,40 @@ enum Tokenizer {
     @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar == " " || (scalar.value &- 9) < 5 }
-        return scalar.properties.isWhitespace
+        return isSpaceNonASCII(scalar)
+    }
+
+    // Out of line: `Unicode.Scalar.Properties` is resilient, and inlined it costs every caller a
+    // metadata lookup on entry.
+    @inline(never)
+    private static func isSpaceNonASCII(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace
     }
 
     @inline(__always)
     static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return (scalar.value &- 65) < 26 }
-        return scalar.properties.isUppercase
+        return isUppercaseNonASCII(scalar)
+    }
+
+    // Out of line: `Unicode.Scalar.Properties` is resilient, and inlined it costs every caller a
+    // metadata lookup on entry.
+    @inline(never)
+    private static func isUppercaseNonASCII(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isUppercase
     }
 
     @inline(__always)
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return ((scalar.value | 0x20) &- 97) < 26 }
-        return scalar.properties.isAlphabetic
+        return isLetterNonASCII(scalar)
+    }
+
+    // Out of line: `Unicode.Scalar.Properties` is resilient, and inlined it costs every caller a
+    // metadata lookup on entry.
+    @inline(never)
+    private static func isLetterNonASCII(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic
     }
 
     @inline(__always)
@@ -182,7 +209,14 @@ enum Tokenizer {
     @inline(__always)
     static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return ((scalar.value | 0x20) &- 97) < 26 || (scalar.value &- 48) < 10 }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return isAlphanumericNonASCII(scalar)
+    }
+
+    // Out of line: `Unicode.Scalar.Properties` is resilient, and inlined it costs every caller a
+    // metadata lookup on entry.
+    @inline(never)
+    private static func isAlphanumericNonASCII(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
