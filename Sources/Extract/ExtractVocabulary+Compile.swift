@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 
 extension VocabularyTables {
     /// Checks a merged file and builds the lookup tables.
@@ -14,7 +15,7 @@ extension VocabularyTables {
         var index: [String: Int] = [:]
         var cues = PhraseTable()
         for (position, entry) in categoryEntries.enumerated() {
-            let name = entry.name.trimmingCharacters(in: .whitespaces)
+            let name = entry.name.trimmingBlanks
             guard !name.isEmpty else {
                 throw .invalidEntry(file: origin, entry: "categories[\(position)].name", reason: "empty category name")
             }
@@ -75,7 +76,7 @@ extension VocabularyTables {
         var unitForms = PhraseTable()
         for (position, entry) in (file.units ?? []).enumerated() {
             let path = "units[\(position)]"
-            let lemma = entry.lemma.trimmingCharacters(in: .whitespaces)
+            let lemma = entry.lemma.trimmingBlanks
             guard !lemma.isEmpty else { throw .invalidEntry(file: origin, entry: "\(path).lemma", reason: "empty lemma") }
             let className = entry.class ?? "thing"
             guard let unitClass = classes[className] else {
@@ -110,7 +111,7 @@ extension VocabularyTables {
         var sourceIndex: [String: Int] = [:]
         var aliases = PhraseTable()
         for (position, entry) in (file.sources ?? []).enumerated() {
-            let name = entry.name.trimmingCharacters(in: .whitespaces)
+            let name = entry.name.trimmingBlanks
             guard !name.isEmpty else { throw .invalidEntry(file: origin, entry: "sources[\(position)].name", reason: "empty source name") }
             let slot = sourceIndex[name] ?? sourceNames.count
             if sourceIndex[name] == nil {
@@ -179,7 +180,7 @@ extension ExtractVocabulary {
     /// Expands `{a,b}` groups: `inviat{o,i}` → `inviato`, `inviati`; `mercenari{o,}` →
     /// `mercenario`, `mercenari`.
     static func expand(_ phrase: String, origin: String, entry: String) throws(VocabularyError) -> [String] {
-        let trimmed = phrase.trimmingCharacters(in: .whitespaces)
+        let trimmed = phrase.trimmingBlanks
         guard !trimmed.isEmpty else { throw .invalidEntry(file: origin, entry: entry, reason: "empty phrase") }
         guard let open = trimmed.firstIndex(of: "{") else {
             guard !trimmed.contains("}") else { throw .invalidEntry(file: origin, entry: entry, reason: "unbalanced braces in \"\(phrase)\"") }
@@ -193,8 +194,8 @@ extension ExtractVocabulary {
         let tail = String(trimmed[trimmed.index(after: close)...])
         var result: [String] = []
         for alternative in alternatives {
-            let combined = head + alternative.trimmingCharacters(in: .whitespaces) + tail
-            if combined.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let combined = head + alternative.trimmingBlanks + tail
+            if combined.trimmingBlanks.isEmpty { continue }
             result.append(contentsOf: try expand(combined, origin: origin, entry: entry))
         }
         return result
