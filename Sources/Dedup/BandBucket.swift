@@ -192,3 +192,70 @@ public struct CandidatePairs: Sendable, Hashable {
         partners.keys.filter { !storyIDs.contains($0) }.sorted()
     }
 }
+
+/// The in-memory band buckets of ``NearCopyGrouping``: for each band key, the bucket's size and
+/// the head of its list of leaders, in one open-addressing table (linear probing over a power
+/// of two slots). Band keys are already well-mixed 64-bit hashes, so a multiply spreads them;
+/// one probe sequence serves both the size and the head, where two `Dictionary`s hashed every
+/// key twice with SipHash. Only lookups depend on the layout, never a result.
+struct BandTable {
+    private struct Slot {
+        var key: UInt64
+        var size: Int32  // 0: empty slot
+        var head: Int32
+    }
+
+    private var slots: [Slot]
+    private var mask: Int
+    private var count = 0
+
+    /// A table with room for about `expected` keys before it grows.
+    init(expected: Int) {
+        var capacity = 16
+        while capacity < expected + expected / 3 { capacity <<= 1 }
+        slots = Array(repeating: Slot(key: 0, size: 0, head: -1), count: capacity)
+        mask = capacity - 1
+    }
+
+    /// The slot of `key`: where it is, or the empty slot where it would go.
+    private func position(of key: UInt64) -> Int {
+        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        while slots[index].size != 0 && slots[index].key != key { index = (index + 1) & mask }
+        return index
+    }
+
+    /// Adds one member to the bucket of `key` and returns its new size.
+    mutating func grow(_ key: UInt64) -> Int32 {
+        var index = position(of: key)
+        if slots[index].size == 0 {
+            if (count + 1) * 4 > slots.count * 3 {
+                rehash()
+                index = position(of: key)
+            }
+            slots[index] = Slot(key: key, size: 0, head: -1)
+            count += 1
+        }
+        slots[index].size += 1
+        return slots[index].size
+    }
+
+    /// The head of the leaders' list of `key`'s bucket, -1 when it has none.
+    func head(_ key: UInt64) -> Int32 {
+        let index = position(of: key)
+        return slots[index].size == 0 ? -1 : slots[index].head
+    }
+
+    /// Sets the head of `key`'s bucket (the bucket exists: ``grow(_:)`` was called for it).
+    mutating func setHead(_ key: UInt64, _ head: Int32) {
+        let index = position(of: key)
+        precondition(slots[index].size != 0, "setHead on a band key that was never added")
+        slots[index].head = head
+    }
+
+    private mutating func rehash() {
+        let old = slots
+        slots = Array(repeating: Slot(key: 0, size: 0, head: -1), count: old.count * 2)
+        mask = slots.count - 1
+        for slot in old where slot.size != 0 { slots[position(of: slot.key)] = slot }
+    }
+}

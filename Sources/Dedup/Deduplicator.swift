@@ -245,13 +245,10 @@ struct NearCopyGrouping {
     mutating func run(_ stories: [StoryFingerprint], partners: [[Int32]]?, statistics: inout DedupStatistics) {
         var firstByExact: [UInt64: Int] = [:]
         firstByExact.reserveCapacity(stories.count)
-        // Band buckets: key → head of a linked list of leaders in `nodes` (newest first).
+        // Band buckets: key → size and head of a linked list of leaders in `nodes` (newest first).
         // Reserved up front: growing tables of millions of keys costs more than the lookups.
         let expectedKeys = partners == nil ? stories.count * max(options.bands, 1) : 0
-        var heads: [UInt64: Int32] = [:]
-        heads.reserveCapacity(expectedKeys)
-        var bucketSizes: [UInt64: Int32] = [:]
-        bucketSizes.reserveCapacity(expectedKeys)
+        var buckets = BandTable(expected: expectedKeys)
         // The last anchor of each bucket that has all its anchors, and the anchors that are
         // leaders, of each capped bucket (fixed once the head is full).
         var lastAnchor: [UInt64: Int32] = [:]
@@ -285,13 +282,12 @@ struct NearCopyGrouping {
                 for other in partners[index] where Int(other) < index && leader[Int(other)] == Int(other) { candidates.append(other) }
             } else {
                 for bucketKey in story.bucketKeys {
-                    let size = (bucketSizes[bucketKey] ?? 0) + 1
-                    bucketSizes[bucketKey] = size
+                    let size = buckets.grow(bucketKey)
                     guard size <= cap else {
                         if size == cap + 1 {
                             cappedBuckets += 1
                             var found: [Int32] = []
-                            var node = heads[bucketKey] ?? -1
+                            var node = buckets.head(bucketKey)
                             while node >= 0 {
                                 if nodes[Int(node)].story <= lastAnchor[bucketKey]! { found.append(nodes[Int(node)].story) }
                                 node = nodes[Int(node)].next
@@ -303,7 +299,7 @@ struct NearCopyGrouping {
                     }
                     if size == anchorCount { lastAnchor[bucketKey] = Int32(index) }
                     admitted.append(bucketKey)
-                    var node = heads[bucketKey] ?? -1
+                    var node = buckets.head(bucketKey)
                     while node >= 0 {
                         candidates.append(nodes[Int(node)].story)
                         node = nodes[Int(node)].next
@@ -342,8 +338,8 @@ struct NearCopyGrouping {
 
             leaders.append(index)
             for bucketKey in admitted {
-                nodes.append((Int32(index), heads[bucketKey] ?? -1))
-                heads[bucketKey] = Int32(nodes.count - 1)
+                nodes.append((Int32(index), buckets.head(bucketKey)))
+                buckets.setHead(bucketKey, Int32(nodes.count - 1))
             }
         }
     }
