@@ -224,8 +224,9 @@ struct BandTable {
         return index
     }
 
-    /// Adds one member to the bucket of `key` and returns its new size.
-    mutating func grow(_ key: UInt64) -> Int32 {
+    /// Adds one member to the bucket of `key`; returns its new size, the head of its leaders'
+    /// list (-1 when none) and its slot (for ``push(_:slot:node:)``).
+    mutating func grow(_ key: UInt64) -> (size: Int32, head: Int32, slot: Int) {
         var index = position(of: key)
         if slots[index].size == 0 {
             if (count + 1) * 4 > slots.count * 3 {
@@ -236,20 +237,18 @@ struct BandTable {
             count += 1
         }
         slots[index].size += 1
-        return slots[index].size
+        return (slots[index].size, slots[index].head, index)
     }
 
-    /// The head of the leaders' list of `key`'s bucket, -1 when it has none.
-    func head(_ key: UInt64) -> Int32 {
-        let index = position(of: key)
-        return slots[index].size == 0 ? -1 : slots[index].head
-    }
-
-    /// Sets the head of `key`'s bucket (the bucket exists: ``grow(_:)`` was called for it).
-    mutating func setHead(_ key: UInt64, _ head: Int32) {
-        let index = position(of: key)
-        precondition(slots[index].size != 0, "setHead on a band key that was never added")
-        slots[index].head = head
+    /// Makes `node` the head of `key`'s bucket (which ``grow(_:)`` created, at `slot` unless the
+    /// table has grown since) and returns the previous head.
+    mutating func push(_ key: UInt64, slot: Int, node: Int32) -> Int32 {
+        var index = slot
+        if index >= slots.count || slots[index].size == 0 || slots[index].key != key { index = position(of: key) }
+        precondition(slots[index].size != 0, "push on a band key that was never added")
+        let previous = slots[index].head
+        slots[index].head = node
+        return previous
     }
 
     private mutating func rehash() {

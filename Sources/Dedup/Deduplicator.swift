@@ -256,7 +256,7 @@ struct NearCopyGrouping {
         let anchorCount = Int32(min(BandBucket.anchorCount, BandBucket.capacity(options)))
         var nodes: [(story: Int32, next: Int32)] = []
         var candidates: [Int32] = []
-        var admitted: [UInt64] = []
+        var admitted: [(key: UInt64, slot: Int)] = []
         let cap = Int32(BandBucket.capacity(options))
         let containmentThreshold = max(options.containment, options.threshold)
 
@@ -282,12 +282,12 @@ struct NearCopyGrouping {
                 for other in partners[index] where Int(other) < index && leader[Int(other)] == Int(other) { candidates.append(other) }
             } else {
                 for bucketKey in story.bucketKeys {
-                    let size = buckets.grow(bucketKey)
+                    let (size, head, slot) = buckets.grow(bucketKey)
                     guard size <= cap else {
                         if size == cap + 1 {
                             cappedBuckets += 1
                             var found: [Int32] = []
-                            var node = buckets.head(bucketKey)
+                            var node = head
                             while node >= 0 {
                                 if nodes[Int(node)].story <= lastAnchor[bucketKey]! { found.append(nodes[Int(node)].story) }
                                 node = nodes[Int(node)].next
@@ -298,8 +298,8 @@ struct NearCopyGrouping {
                         continue
                     }
                     if size == anchorCount { lastAnchor[bucketKey] = Int32(index) }
-                    admitted.append(bucketKey)
-                    var node = buckets.head(bucketKey)
+                    admitted.append((bucketKey, slot))
+                    var node = head
                     while node >= 0 {
                         candidates.append(nodes[Int(node)].story)
                         node = nodes[Int(node)].next
@@ -337,9 +337,9 @@ struct NearCopyGrouping {
             }
 
             leaders.append(index)
-            for bucketKey in admitted {
-                nodes.append((Int32(index), buckets.head(bucketKey)))
-                buckets.setHead(bucketKey, Int32(nodes.count - 1))
+            for (bucketKey, slot) in admitted {
+                let previous = buckets.push(bucketKey, slot: slot, node: Int32(nodes.count))
+                nodes.append((Int32(index), previous))
             }
         }
     }
