@@ -26,9 +26,8 @@ struct CorpusDocumentTests {
         let spill = onDisk ? DetailSpill(directory: scratch.path + "/spill") : DetailSpill()
         let documents = results.map { CorpusDocument($0, spill: spill) }
         for (document, result) in zip(documents.reversed(), results.reversed()) {
-            let details = spill.details(of: document)
-            #expect(details.figures == result.figures)
-            #expect(details.dates == result.dates)
+            #expect(spill.figures(of: document) == result.figures)
+            #expect(spill.dates(of: document) == result.dates)
             #expect(document.figureCount == result.figures.count && document.record == result.record)
         }
         // The spill file is unlinked at once: nothing is left beside the output.

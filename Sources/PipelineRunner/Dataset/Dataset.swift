@@ -96,7 +96,7 @@ public struct Dataset: Sendable {
         let figureClusters = corpus.figureClusters
         return table("figures", rowCount: documents.reduce(0) { $0 + $1.figureCount }) { emit in
             for document in documents where document.figureCount > 0 {
-                let ordered = details.details(of: document).figures.sorted { ($0.charStart, $0.charEnd, $0.id) < ($1.charStart, $1.charEnd, $1.id) }
+                let ordered = details.figures(of: document).sorted { ($0.charStart, $0.charEnd, $0.id) < ($1.charStart, $1.charEnd, $1.id) }
                 for figure in ordered {
                     try emit([
                         .text(figure.id), .text(document.record.id), .text(figure.storyID), .text(clusters[figure.storyID]?.clusterID),
@@ -115,7 +115,7 @@ public struct Dataset: Sendable {
         let details = self.details
         return table("dates", rowCount: documents.reduce(0) { $0 + $1.dateCount }) { emit in
             for document in documents where document.dateCount > 0 {
-                let ordered = details.details(of: document).dates.sorted { ($0.charStart, $0.charEnd, $0.surface) < ($1.charStart, $1.charEnd, $1.surface) }
+                let ordered = details.dates(of: document).sorted { ($0.charStart, $0.charEnd, $0.surface) < ($1.charStart, $1.charEnd, $1.surface) }
                 for date in ordered {
                     try emit([
                         .text(document.record.id), .text(document.record.storyID(at: date.charStart)), .text(date.surface),

@@ -35,7 +35,7 @@ public struct CorpusAnalysis: Sendable {
         var table = ClaimTable()
         for (number, document) in documents.enumerated() where document.figureCount > 0 {
             let record = document.record
-            for figure in details.details(of: document).figures {
+            for figure in details.figures(of: document) {
                 table.add(
                     key: FigureKey(figure), period: ClaimBuilder.period(start: figure.eventStart, end: figure.eventEnd),
                     published: record.published, document: Int32(number), story: table.intern(figure.storyID),

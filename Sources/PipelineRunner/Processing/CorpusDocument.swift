@@ -23,8 +23,10 @@ struct CorpusDocument: Sendable {
     var figureCount: Int
     /// Number of date expressions.
     var dateCount: Int
-    /// Where its figures and dates are.
-    var details: DetailSpill.Handle
+    /// Where its figures are.
+    var figures: DetailSpill.Handle
+    /// Where its date expressions are (apart, so that each table reads only its own rows).
+    var dates: DetailSpill.Handle
 
     /// Moves the figures and dates of `result` into `spill`.
     init(_ result: DocumentResult, spill: DetailSpill) {
@@ -32,10 +34,8 @@ struct CorpusDocument: Sendable {
         fingerprints = result.fingerprints
         figureCount = result.figures.count
         dateCount = result.dates.count
-        var writer = BinaryWriter(capacity: 256 * (result.figures.count + result.dates.count) + 16)
-        writer.write(result.figures)
-        writer.write(result.dates)
-        details = spill.store(writer.bytes)
+        figures = spill.store(encoding: result.figures)
+        dates = spill.store(encoding: result.dates)
     }
 }
 
@@ -135,13 +135,27 @@ final class DetailSpill: @unchecked Sendable {
         return bytes
     }
 
-    /// The figures and dates of one document.
-    func details(of document: CorpusDocument) -> (figures: [Figure], dates: [DateMention]) {
-        var reader = BinaryReader(bytes(at: document.details))
+    /// Encodes `values` (``BinaryWriter``) and stores them.
+    func store<Value: BinaryCodable>(encoding values: [Value]) -> Handle {
+        var writer = BinaryWriter(capacity: 256 * values.count + 8)
+        writer.write(values)
+        return store(writer.bytes)
+    }
+
+    /// The figures of one document.
+    func figures(of document: CorpusDocument) -> [Figure] {
+        decode(document.figures, of: document)
+    }
+
+    /// The date expressions of one document.
+    func dates(of document: CorpusDocument) -> [DateMention] {
+        decode(document.dates, of: document)
+    }
+
+    private func decode<Value: BinaryCodable>(_ handle: Handle, of document: CorpusDocument) -> [Value] {
+        var reader = BinaryReader(bytes(at: handle))
         do {
-            let figures = try reader.read([Figure].self)
-            let dates = try reader.read([DateMention].self)
-            return (figures, dates)
+            return try reader.read([Value].self)
         } catch {
             // Only bytes this process wrote are read back; a failure here is a bug or a failing disk.
             preconditionFailure("the spilled details of \(document.record.path) cannot be read back: \(error)")
