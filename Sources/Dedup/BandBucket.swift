@@ -178,12 +178,12 @@ public struct CandidatePairs: Sendable, Hashable {
 
     /// The partners of each story as canonical indices (stories in canonical order); pairs
     /// naming a story that is not in `stories` are ignored.
-    func partners(of stories: [StoryFingerprint]) -> [[Int32]] {
+    func partners(of stories: CanonicalStories) -> [[Int32]] {
         var index: [String: Int32] = [:]
         index.reserveCapacity(stories.count)
-        for (offset, story) in stories.enumerated() { index[story.storyID] = Int32(offset) }
-        return stories.map { story in
-            (partners[story.storyID] ?? []).compactMap { index[$0] }.sorted()
+        for offset in 0..<stories.count { index[stories[offset].storyID] = Int32(offset) }
+        return (0..<stories.count).map { offset in
+            (partners[stories[offset].storyID] ?? []).compactMap { index[$0] }.sorted()
         }
     }
 
@@ -193,68 +193,78 @@ public struct CandidatePairs: Sendable, Hashable {
     }
 }
 
-/// The in-memory band buckets of ``NearCopyGrouping``: for each band key, the bucket's size and
-/// the head of its list of leaders, in one open-addressing table (linear probing over a power
-/// of two slots). Band keys are already well-mixed 64-bit hashes, so a multiply spreads them;
-/// one probe sequence serves both the size and the head, where two `Dictionary`s hashed every
-/// key twice with SipHash. Only lookups depend on the layout, never a result.
-struct BandTable {
+/// The in-memory band buckets of ``NearCopyGrouping``, numbered before the walk: a dense number
+/// for each bucket that two or more stories share, and for each story and band the number of
+/// its bucket.
+///
+/// Bands are numbered one at a time over a table of one band's keys, so the table stays small
+/// (about 2 MB per 100 000 stories) and is reused band after band, where one table of every
+/// band key of the corpus outgrew the caches and made the walk slower per story as the corpus
+/// grew. A bucket gets its number when its second story arrives; buckets of a single story — most
+/// of them — get none, and the walk skips them. Numbers depend only on the stories' canonical
+/// order; buckets are told apart by the same band key as ``BandMember`` buckets
+/// (``StoryFingerprint/bucketKeys``), so both group the same stories.
+struct BandBucketNumbers {
+    /// Bands per story (the most any story has).
+    let bands: Int
+    /// Bucket number of each story's band (`story × bands + band`, stories in the order they
+    /// were given); -1 for a bucket no other story shares, or a band the story lacks.
+    let numbers: [Int32]
+    /// How many buckets have a number.
+    let count: Int
+
     private struct Slot {
         var key: UInt64
-        var size: Int32  // 0: empty slot
-        var head: Int32
+        var first: Int32  // -1: empty
+        var number: Int32
     }
 
-    private var slots: [Slot]
-    private var mask: Int
-    private var count = 0
-
-    /// A table with room for about `expected` keys before it grows.
-    init(expected: Int) {
-        var capacity = 16
-        while capacity < expected + expected / 3 { capacity <<= 1 }
-        slots = Array(repeating: Slot(key: 0, size: 0, head: -1), count: capacity)
-        mask = capacity - 1
-    }
-
-    /// The slot of `key`: where it is, or the empty slot where it would go.
-    private func position(of key: UInt64) -> Int {
-        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
-        while slots[index].size != 0 && slots[index].key != key { index = (index + 1) & mask }
-        return index
-    }
-
-    /// Adds one member to the bucket of `key`; returns its new size, the head of its leaders'
-    /// list (-1 when none) and its slot (for ``push(_:slot:node:)``).
-    mutating func grow(_ key: UInt64) -> (size: Int32, head: Int32, slot: Int) {
-        var index = position(of: key)
-        if slots[index].size == 0 {
-            if (count + 1) * 4 > slots.count * 3 {
-                rehash()
-                index = position(of: key)
+    /// Numbers the band buckets of `fingerprints`, read in the order given (sequentially, which
+    /// is faster than in canonical order; which bucket gets which number does not matter).
+    init(_ fingerprints: [StoryFingerprint]) {
+        let bands = fingerprints.reduce(0) { max($0, $1.bandKeys.count) }
+        let storyCount = fingerprints.count
+        // Band-major bucket keys, so that each band is read in one sequential sweep.
+        var keys = [UInt64](repeating: 0, count: storyCount * bands)
+        var present = [Bool](repeating: false, count: storyCount * bands)
+        for (index, fingerprint) in fingerprints.enumerated() {
+            for (band, key) in fingerprint.bandKeys.enumerated() {
+                keys[band * storyCount + index] = StableHash.combine(key, UInt64(band))
+                present[band * storyCount + index] = true
             }
-            slots[index] = Slot(key: key, size: 0, head: -1)
-            count += 1
         }
-        slots[index].size += 1
-        return (slots[index].size, slots[index].head, index)
-    }
-
-    /// Makes `node` the head of `key`'s bucket (which ``grow(_:)`` created, at `slot` unless the
-    /// table has grown since) and returns the previous head.
-    mutating func push(_ key: UInt64, slot: Int, node: Int32) -> Int32 {
-        var index = slot
-        if index >= slots.count || slots[index].size == 0 || slots[index].key != key { index = position(of: key) }
-        precondition(slots[index].size != 0, "push on a band key that was never added")
-        let previous = slots[index].head
-        slots[index].head = node
-        return previous
-    }
-
-    private mutating func rehash() {
-        let old = slots
-        slots = Array(repeating: Slot(key: 0, size: 0, head: -1), count: old.count * 2)
-        mask = slots.count - 1
-        for slot in old where slot.size != 0 { slots[position(of: slot.key)] = slot }
+        var numbers = [Int32](repeating: -1, count: storyCount * bands)
+        var count: Int32 = 0
+        // Open addressing with linear probing; the slot of a key is its (already mixed) high
+        // bits scaled to the capacity, so the table needs no power-of-two size.
+        let capacity = storyCount + storyCount / 3 + 16
+        var slots = [Slot](repeating: Slot(key: 0, first: -1, number: -1), count: capacity)
+        for band in 0..<bands {
+            if band > 0 {
+                for slot in 0..<capacity { slots[slot].first = -1 }
+            }
+            let base = band * storyCount
+            for index in 0..<storyCount where present[base + index] {
+                let key = keys[base + index]
+                var slot = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(capacity)).high)
+                while slots[slot].first >= 0 && slots[slot].key != key {
+                    slot += 1
+                    if slot == capacity { slot = 0 }
+                }
+                if slots[slot].first < 0 {
+                    slots[slot] = Slot(key: key, first: Int32(index), number: -1)
+                    continue
+                }
+                if slots[slot].number < 0 {
+                    slots[slot].number = count
+                    numbers[Int(slots[slot].first) * bands + band] = count
+                    count += 1
+                }
+                numbers[index * bands + band] = slots[slot].number
+            }
+        }
+        self.bands = bands
+        self.numbers = numbers
+        self.count = Int(count)
     }
 }

@@ -144,7 +144,7 @@ public struct Deduplicator: Sendable {
         var statistics = DedupStatistics()
         statistics.stories = fingerprints.count
         let order = Self.canonicalOrder(fingerprints)
-        let stories = order.map { fingerprints[$0] }  // canonical order from here on
+        let stories = CanonicalStories(fingerprints, order: order)  // canonical order from here on
         var warnings: [String] = []
 
         // 1–2. Exact and near-copy groups.
@@ -167,41 +167,59 @@ public struct Deduplicator: Sendable {
         // earliest story of the cluster because roots are always the smaller canonical index.
         var storyClusters: [String: StoryCluster] = [:]
         storyClusters.reserveCapacity(stories.count)
-        var clusterIDs: [Int: String] = [:]
-        for (index, story) in stories.enumerated() {
+        var roots = [Int](repeating: 0, count: stories.count)
+        var clusterIDs = [String](repeating: "", count: stories.count)  // by root
+        for index in 0..<stories.count {
             let leader = groups.leader[index]
             let root = union.find(leader)
-            let clusterID = clusterIDs[root] ?? {
-                let id = "c" + StableHash.hex(StableHash.fnv1a64(stories[root].storyID))
-                clusterIDs[root] = id
-                return id
-            }()
-            var assignment = StoryCluster(clusterID: clusterID, duplicateOf: nil, similarity: nil, match: nil, isCanonical: index == root)
+            roots[index] = root
+            if root == index {  // a root is its cluster's first story, so its id comes first
+                clusterIDs[index] = "c" + StableHash.hex(StableHash.fnv1a64(stories[index].storyID))
+                statistics.clusters += 1
+            }
+            var assignment = StoryCluster(clusterID: clusterIDs[root], duplicateOf: nil, similarity: nil, match: nil, isCanonical: index == root)
             if index != leader {
                 assignment.duplicateOf = stories[leader].storyID
                 assignment.similarity = groups.similarity[index]
-                assignment.match = story.exactHash == stories[leader].exactHash ? .exact : .nearCopy
+                assignment.match = stories[index].exactHash == stories[leader].exactHash ? .exact : .nearCopy
             } else if index != root {
                 assignment.match = .sameStory
             }
-            storyClusters[story.storyID] = assignment
+            storyClusters[stories[index].storyID] = assignment
         }
-        statistics.clusters = clusterIDs.count
 
-        // 5. Repeated figures within each cluster, in canonical order.
+        // 5. Repeated figures within each cluster: its members in canonical order (a list per
+        // root, built back to front), each member's figures in text order. Most clusters hold a
+        // few figures, compared in a short list; a larger one uses a dictionary.
         var figureClusters: [String: FigureCluster] = [:]
-        figureClusters.reserveCapacity(stories.reduce(0) { $0 + $1.figures.count })
-        var firstReport: [Int: [FigureKey: String]] = [:]
-        for (index, story) in stories.enumerated() {
-            let root = union.find(groups.leader[index])
-            let clusterID = clusterIDs[root]!
-            for figure in story.figures {
-                if let first = firstReport[root]?[figure.key] {
+        figureClusters.reserveCapacity(fingerprints.reduce(0) { $0 + $1.figures.count })
+        var firstMember = [Int32](repeating: -1, count: stories.count)  // by root
+        var nextMember = [Int32](repeating: -1, count: stories.count)
+        for index in (0..<stories.count).reversed() {
+            nextMember[index] = firstMember[roots[index]]
+            firstMember[roots[index]] = Int32(index)
+        }
+        var shortList: [(key: FigureKey, figureID: String)] = []
+        var firstReport: [FigureKey: String] = [:]
+        for root in 0..<stories.count where roots[root] == root {
+            let clusterID = clusterIDs[root]
+            shortList.removeAll(keepingCapacity: true)
+            firstReport.removeAll()
+            var member = Int(firstMember[root])
+            while member >= 0 {
+                for figure in stories[member].figures {
+                    let first: String?
+                    if firstReport.isEmpty && shortList.count < 16 {
+                        first = shortList.first { $0.key == figure.key }?.figureID
+                        if first == nil { shortList.append((figure.key, figure.figureID)) }
+                    } else {
+                        if firstReport.isEmpty { for entry in shortList { firstReport[entry.key] = entry.figureID } }
+                        first = firstReport[figure.key]
+                        if first == nil { firstReport[figure.key] = figure.figureID }
+                    }
                     figureClusters[figure.figureID] = FigureCluster(clusterID: clusterID, repeatOf: first)
-                } else {
-                    firstReport[root, default: [:]][figure.key] = figure.figureID
-                    figureClusters[figure.figureID] = FigureCluster(clusterID: clusterID, repeatOf: nil)
                 }
+                member = Int(nextMember[member])
             }
         }
         return DedupResult(stories: storyClusters, figures: figureClusters, warnings: warnings, statistics: statistics)
@@ -213,6 +231,27 @@ public struct Deduplicator: Sendable {
         let keys = fingerprints.map(StoryOrder.init)
         return fingerprints.indices.sorted { keys[$0] < keys[$1] }
     }
+}
+
+/// The corpus's stories in canonical order, read in place: the steps index canonical positions
+/// without copying fingerprints (a copy retains every array and string of a fingerprint, and at
+/// 100 000 stories those scattered reference counts cost more than the comparisons).
+struct CanonicalStories {
+    /// Every story, in the caller's order.
+    let fingerprints: [StoryFingerprint]
+    /// Indices of `fingerprints` in canonical order.
+    let order: [Int]
+
+    init(_ fingerprints: [StoryFingerprint], order: [Int]) {
+        self.fingerprints = fingerprints
+        self.order = order
+    }
+
+    /// Number of stories.
+    var count: Int { order.count }
+
+    /// The story at canonical position `index`.
+    subscript(index: Int) -> StoryFingerprint { fingerprints[order[index]] }
 }
 
 /// Steps 1–2 of ``Deduplicator``: exact copies, then near copies through LSH band buckets that
@@ -242,64 +281,67 @@ struct NearCopyGrouping {
 
     /// - Parameter partners: for each story (canonical index), the stories it shares an admitted
     ///   bucket with, from `pipeline reduce`; `nil` to use in-memory band buckets.
-    mutating func run(_ stories: [StoryFingerprint], partners: [[Int32]]?, statistics: inout DedupStatistics) {
+    mutating func run(_ stories: CanonicalStories, partners: [[Int32]]?, statistics: inout DedupStatistics) {
         var firstByExact: [UInt64: Int] = [:]
         firstByExact.reserveCapacity(stories.count)
-        // Band buckets: key → size and head of a linked list of leaders in `nodes` (newest first).
-        // Reserved up front: growing tables of millions of keys costs more than the lookups.
-        let expectedKeys = partners == nil ? stories.count * max(options.bands, 1) : 0
-        var buckets = BandTable(expected: expectedKeys)
+        // Band buckets: for each numbered bucket, its size and the head of a linked list of its
+        // leaders in `nodes` (newest first).
+        let numbering = partners == nil ? BandBucketNumbers(stories.fingerprints) : nil
+        var buckets = [(size: Int32, head: Int32)](repeating: (0, -1), count: numbering?.count ?? 0)
         // The last anchor of each bucket that has all its anchors, and the anchors that are
         // leaders, of each capped bucket (fixed once the head is full).
-        var lastAnchor: [UInt64: Int32] = [:]
-        var anchorLeaders: [UInt64: [Int32]] = [:]
+        var lastAnchor: [Int32: Int32] = [:]
+        var anchorLeaders: [Int32: [Int32]] = [:]
         let anchorCount = Int32(min(BandBucket.anchorCount, BandBucket.capacity(options)))
         var nodes: [(story: Int32, next: Int32)] = []
         var candidates: [Int32] = []
-        var admitted: [(key: UInt64, slot: Int)] = []
+        var admitted: [Int32] = []
         let cap = Int32(BandBucket.capacity(options))
         let containmentThreshold = max(options.containment, options.threshold)
 
-        for (index, story) in stories.enumerated() {
+        for index in 0..<stories.count {
+            let shingles = stories[index].shingles, exactHash = stories[index].exactHash
             // A story without words (its paragraphs all repeat its headline) matches nothing.
-            guard !story.shingles.isEmpty else {
+            guard !shingles.isEmpty else {
                 leaders.append(index)
                 continue
             }
-            if let first = firstByExact[story.exactHash] {
+            if let first = firstByExact[exactHash] {
                 let target = leader[first]
                 leader[index] = target
                 similarity[index] = first == target ? 1 : similarity[first]
                 statistics.exactCopies += 1
                 continue
             }
-            firstByExact[story.exactHash] = index
+            firstByExact[exactHash] = index
 
             // Candidate leaders from the buckets this story is admitted to, each verified once.
             candidates.removeAll(keepingCapacity: true)
             admitted.removeAll(keepingCapacity: true)
             if let partners {
                 for other in partners[index] where Int(other) < index && leader[Int(other)] == Int(other) { candidates.append(other) }
-            } else {
-                for bucketKey in story.bucketKeys {
-                    let (size, head, slot) = buckets.grow(bucketKey)
+            } else if let numbering {
+                let first = stories.order[index] * numbering.bands
+                for bucket in numbering.numbers[first..<(first + numbering.bands)] where bucket >= 0 {
+                    buckets[Int(bucket)].size += 1
+                    let size = buckets[Int(bucket)].size
                     guard size <= cap else {
                         if size == cap + 1 {
                             cappedBuckets += 1
                             var found: [Int32] = []
-                            var node = head
+                            var node = buckets[Int(bucket)].head
                             while node >= 0 {
-                                if nodes[Int(node)].story <= lastAnchor[bucketKey]! { found.append(nodes[Int(node)].story) }
+                                if nodes[Int(node)].story <= lastAnchor[bucket]! { found.append(nodes[Int(node)].story) }
                                 node = nodes[Int(node)].next
                             }
-                            anchorLeaders[bucketKey] = found
+                            anchorLeaders[bucket] = found
                         }
-                        candidates.append(contentsOf: anchorLeaders[bucketKey]!)
+                        candidates.append(contentsOf: anchorLeaders[bucket]!)
                         continue
                     }
-                    if size == anchorCount { lastAnchor[bucketKey] = Int32(index) }
-                    admitted.append((bucketKey, slot))
-                    var node = head
+                    if size == anchorCount { lastAnchor[bucket] = Int32(index) }
+                    admitted.append(bucket)
+                    var node = buckets[Int(bucket)].head
                     while node >= 0 {
                         candidates.append(nodes[Int(node)].story)
                         node = nodes[Int(node)].next
@@ -312,8 +354,7 @@ struct NearCopyGrouping {
             for candidate in candidates where candidate != previous {
                 previous = candidate
                 statistics.candidatePairs += 1
-                let other = stories[Int(candidate)]
-                let a = story.shingles, b = other.shingles
+                let a = shingles, b = stories[Int(candidate)].shingles
                 let smaller = min(a.count, b.count)
                 // The fewest shared shingles that could pass either test, less one for rounding:
                 // a pair that cannot reach it is dropped as soon as that is certain.
@@ -337,9 +378,9 @@ struct NearCopyGrouping {
             }
 
             leaders.append(index)
-            for (bucketKey, slot) in admitted {
-                let previous = buckets.push(bucketKey, slot: slot, node: Int32(nodes.count))
-                nodes.append((Int32(index), previous))
+            for bucket in admitted {
+                nodes.append((Int32(index), buckets[Int(bucket)].head))
+                buckets[Int(bucket)].head = Int32(nodes.count - 1)
             }
         }
     }
@@ -354,70 +395,103 @@ struct SameStoryRule {
 
     /// The distinct figures of a story that can identify it: category and value range, with a
     /// value of at least ``minimumValue``. The unit is left out because outlets name the same
-    /// people differently (`300 soldati`, `300 militari`, `300 nordcoreani`).
-    static func keys(_ story: StoryFingerprint) -> Set<FigureKey> {
-        Set(story.figures.lazy.filter { $0.key.value >= minimumValue }.map {
-            FigureKey(category: $0.key.category, unit: "", value: $0.key.value, valueHigh: $0.key.valueHigh)
-        })
+    /// people differently (`300 soldati`, `300 militari`, `300 nordcoreani`). The category is
+    /// given as its number in `categories` (numbered on first sight).
+    static func keys(_ figures: [FigureFingerprint], categories: inout [String: Int32]) -> [IdentityKey] {
+        var keys: [IdentityKey] = []
+        for figure in figures where figure.key.value >= minimumValue {
+            let category = categories[figure.key.category] ?? {
+                let number = Int32(categories.count)
+                categories[figure.key.category] = number
+                return number
+            }()
+            let key = IdentityKey(category: category, value: figure.key.value, valueHigh: figure.key.valueHigh)
+            if !keys.contains(key) { keys.append(key) }
+        }
+        return keys
+    }
+
+    /// A figure key without its unit, with its category numbered.
+    struct IdentityKey: Equatable {
+        var category: Int32
+        var value: Double
+        var valueHigh: Double
+    }
+
+    /// One leader's figure key, as an entry of the bucket of that key.
+    private struct Entry {
+        var key: IdentityKey
+        /// First day of the leader's publication date.
+        var start: Int
+        /// The leader's canonical index.
+        var story: Int
+        /// The leader's dense number.
+        var number: Int32
+
+        /// Bucket by bucket (by key), each bucket by (first day, canonical index).
+        static func < (lhs: Entry, rhs: Entry) -> Bool {
+            if lhs.key.category != rhs.key.category { return lhs.key.category < rhs.key.category }
+            if lhs.key.value != rhs.key.value { return lhs.key.value < rhs.key.value }
+            if lhs.key.valueHigh != rhs.key.valueHigh { return lhs.key.valueHigh < rhs.key.valueHigh }
+            if lhs.start != rhs.start { return lhs.start < rhs.start }
+            return lhs.story < rhs.story
+        }
     }
 
     /// Unites leaders that tell the same story; returns how many figure buckets were capped.
     ///
-    /// Leaders dated to the month or the day with enough figure keys get dense numbers; each
-    /// figure key's bucket lists them by (first day, canonical index), so a pair is seen from
-    /// its earlier member in every bucket it shares. Every step of the scan is array arithmetic.
-    func join(_ stories: [StoryFingerprint], leaders: [Int], union: inout UnionFind, statistics: inout DedupStatistics) -> Int {
+    /// Leaders dated to the month or the day with enough figure keys get dense numbers. Their
+    /// keys are sorted into one array, bucket by bucket (one bucket per key) and each bucket by
+    /// (first day, canonical index), so a pair is seen from its earlier member in every bucket it
+    /// shares. Every step of the scan is array arithmetic over flat arrays.
+    func join(_ stories: CanonicalStories, leaders: [Int], union: inout UnionFind, statistics: inout DedupStatistics) -> Int {
         var story: [Int] = []  // dense number → canonical index
-        var start: [Int] = []
         var end: [Int] = []
-        var keyNumbers: [FigureKey: Int] = [:]
-        var buckets: [[Int32]] = []
-        var memberships: [[Int]] = []  // dense number → its key numbers
+        var entries: [Entry] = []
+        var categories: [String: Int32] = [:]
         for index in leaders {
             guard let published = stories[index].published, published.month != nil else { continue }
-            let keys = Self.keys(stories[index])
+            let keys = Self.keys(stories[index].figures, categories: &categories)
             guard keys.count >= options.sameStoryFigures else { continue }
             let number = Int32(story.count)
+            let start = published.firstDay.ordinal
             story.append(index)
-            start.append(published.firstDay.ordinal)
             end.append(published.lastDay.ordinal)
-            var own: [Int] = []
-            for key in keys {
-                let keyNumber = keyNumbers[key] ?? {
-                    keyNumbers[key] = buckets.count
-                    buckets.append([])
-                    return buckets.count - 1
-                }()
-                buckets[keyNumber].append(number)
-                own.append(keyNumber)
-            }
-            memberships.append(own)
+            for key in keys { entries.append(Entry(key: key, start: start, story: index, number: number)) }
         }
-        // Sort each bucket and note every member's position in it.
-        var positions = [[(bucket: Int, offset: Int)]](repeating: [], count: story.count)
-        for keyNumber in buckets.indices {
-            buckets[keyNumber].sort { (start[Int($0)], story[Int($0)]) < (start[Int($1)], story[Int($1)]) }
-            for (offset, member) in buckets[keyNumber].enumerated() { positions[Int(member)].append((keyNumber, offset)) }
+        entries.sort(by: <)
+        // Where each entry's bucket ends, and the positions of each leader's entries.
+        var bucketEnd = [Int](repeating: entries.count, count: entries.count)
+        for position in stride(from: entries.count - 2, through: 0, by: -1) {
+            bucketEnd[position] = entries[position].key == entries[position + 1].key ? bucketEnd[position + 1] : position + 1
         }
-        memberships = []
+        var firstEntry = [Int](repeating: 0, count: story.count + 1)
+        for entry in entries { firstEntry[Int(entry.number) + 1] += 1 }
+        for number in story.indices { firstEntry[number + 1] += firstEntry[number] }
+        var filled = firstEntry
+        var entriesOf = [Int](repeating: 0, count: entries.count)
+        for (position, entry) in entries.enumerated() {
+            entriesOf[filled[Int(entry.number)]] = position
+            filled[Int(entry.number)] += 1
+        }
 
-        var weights = WordWeights(stories, leaders: leaders)
-        var capped = Set<Int>()
+        var weights = WordWeights(leaders: leaders)
+        var capped = Set<Int>()  // by the bucket's end
         var counts = [Int32](repeating: 0, count: story.count)
         var touched: [Int32] = []
         let window = options.sameStoryDays
         for number in story.indices {
             let last = end[number] + window
-            for (keyNumber, position) in positions[number] {
-                let members = buckets[keyNumber]
+            for position in entriesOf[firstEntry[number]..<firstEntry[number + 1]] {
+                let limit = bucketEnd[position]
                 var offset = position + 1
                 var steps = 0
-                while offset < members.count, start[Int(members[offset])] <= last {
+                while offset < limit, entries[offset].start <= last {
                     if steps == options.maxBucket {
-                        capped.insert(keyNumber)
+                        capped.insert(limit)
                         break
                     }
-                    let other = members[offset]
+                    let other = entries[offset].number
                     if counts[Int(other)] == 0 { touched.append(other) }
                     counts[Int(other)] += 1
                     offset += 1
@@ -441,27 +515,66 @@ struct SameStoryRule {
 /// Inverse document frequencies of content-word stems over the group leaders, so that the words
 /// every story on the topic uses (`soldati`, `nordcoreani`, `Russia`) weigh little and the
 /// words of one story (`audizione`, `commissione`, `mascella`) weigh much.
+///
+/// Document frequencies are counted on the first ``overlap(_:_:_:)`` (a corpus with no
+/// same-story candidate never reads the words), in an open-addressing table of stems: stems are
+/// already hashes, and the table is read and written millions of times.
 struct WordWeights {
-    var idf: [UInt32: Double] = [:]
+    private let leaders: [Int]
+    /// Stem and document frequency per slot (frequency 0: empty slot).
+    private var slots: [(stem: UInt32, frequency: Int32)] = []
+    private var used = 0
+    private var counted = false
 
-    init(_ stories: [StoryFingerprint], leaders: [Int]) {
-        var frequency: [UInt32: Int32] = [:]
-        frequency.reserveCapacity(leaders.count * 8)
+    init(leaders: [Int]) { self.leaders = leaders }
+
+    /// Counts each stem once per leader that uses it (`contentWords` are distinct).
+    private mutating func count(_ stories: CanonicalStories) {
+        counted = true
+        var capacity = 1024
+        while capacity < leaders.count * 8 { capacity <<= 1 }
+        slots = Array(repeating: (0, 0), count: capacity)
         for index in leaders {
-            for word in stories[index].contentWords { frequency[word, default: 0] += 1 }
+            for word in stories[index].contentWords {
+                if (used + 1) * 4 > slots.count * 3 { grow() }
+                let slot = position(of: word)
+                if slots[slot].frequency == 0 {
+                    slots[slot].stem = word
+                    used += 1
+                }
+                slots[slot].frequency += 1
+            }
         }
-        let count = Double(leaders.count + 1)
-        idf.reserveCapacity(frequency.count)
-        for (word, df) in frequency { idf[word] = log(count / Double(df)) }
+    }
+
+    /// The slot of `stem`: where it is, or the empty slot where it would go.
+    private func position(of stem: UInt32) -> Int {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: (UInt64(stem) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while slots[slot].frequency != 0 && slots[slot].stem != stem { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: (0, 0), count: old.count * 2)
+        for entry in old where entry.frequency != 0 { slots[position(of: entry.stem)] = entry }
+    }
+
+    /// The inverse document frequency of a leader's stem: log((leaders + 1) / frequency).
+    private func idf(_ stem: UInt32) -> Double {
+        let frequency = slots[position(of: stem)].frequency
+        return frequency == 0 ? 0 : log(Double(leaders.count + 1) / Double(frequency))
     }
 
     /// Each story's word weights (aligned with its `contentWords`) and their sum, computed on
     /// first use.
     private var cached: [Int: (weights: [Double], total: Double)] = [:]
 
-    private mutating func weights(of index: Int, _ stories: [StoryFingerprint]) -> (weights: [Double], total: Double) {
+    private mutating func weights(of index: Int, _ stories: CanonicalStories) -> (weights: [Double], total: Double) {
         if let known = cached[index] { return known }
-        let weights = stories[index].contentWords.map { idf[$0] ?? 0 }
+        if !counted { count(stories) }
+        let weights = stories[index].contentWords.map { idf($0) }
         let entry = (weights, weights.reduce(0, +))
         cached[index] = entry
         return entry
@@ -469,7 +582,7 @@ struct WordWeights {
 
     /// Weighted overlap of stories `a` and `b`: the idf of the shared words over the idf of the
     /// lighter set (0–1).
-    mutating func overlap(_ a: Int, _ b: Int, _ stories: [StoryFingerprint]) -> Double {
+    mutating func overlap(_ a: Int, _ b: Int, _ stories: CanonicalStories) -> Double {
         let first = weights(of: a, stories), second = weights(of: b, stories)
         let lighter = min(first.total, second.total)
         guard lighter > 0 else { return 0 }

@@ -7,6 +7,10 @@
 // of samples/, then reports the per-document fingerprint time, the corpus-wide dedup and
 // claims times (CPU seconds of the thread, wall seconds in brackets), the pairwise precision/recall against the generator's truth, and the peak
 // resident memory of the process so far.
+//
+// Environment: DEDUP_DIGEST=1 also prints a digest of each whole result (every story and figure
+// assignment, warnings and counters), to check that a change to dedup keeps its results;
+// DEDUP_MAX_BUCKET and DEDUP_DAYS override max_bucket and same_story_days.
 import Dedup
 import DedupCorpus
 import Foundation
@@ -62,7 +66,9 @@ do {
     exit(66)
 }
 
-let options = DedupOptions()
+var options = DedupOptions()
+if let cap = ProcessInfo.processInfo.environment["DEDUP_MAX_BUCKET"].flatMap({ Int($0) }) { options.maxBucket = cap }
+if let days = ProcessInfo.processInfo.environment["DEDUP_DAYS"].flatMap({ Int($0) }) { options.sameStoryDays = days }
 var dedupTimes: [Int: Double] = [:]
 print("documents | fingerprint cpu s | docs/s | dedup cpu s (wall) | claims cpu s (wall) | clusters | precision | recall | capped | peak MiB")
 for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
@@ -84,6 +90,16 @@ for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
             reports.append(contentsOf: ClaimReport.reports(of: document, figures: figures, clusters: result!.stories))
         }
         claims = ClaimBuilder().run(reports)
+    }
+    if ProcessInfo.processInfo.environment["DEDUP_DIGEST"] != nil {
+        var lines: [String] = []
+        for (id, c) in result!.stories { lines.append("S \(id) \(c.clusterID) \(c.duplicateOf ?? "-") \(c.similarity.map { "\($0)" } ?? "-") \(c.match?.rawValue ?? "-") \(c.isCanonical)") }
+        for (id, c) in result!.figures { lines.append("F \(id) \(c.clusterID) \(c.repeatOf ?? "-")") }
+        lines.append("W \(result!.warnings) \(result!.statistics)")
+        lines.sort()
+        var hash: UInt64 = 1469598103934665603
+        for byte in lines.joined(separator: "\n").utf8 { hash = (hash ^ UInt64(byte)) &* 1099511628211 }
+        print("DIGEST \(size) \(lines.count) \(String(hash, radix: 16))")
     }
     let predicted = corpus.documents.map { result!.stories[$0.stories[0].id]!.clusterID }
     let score = PairwiseScore(predicted: predicted, truth: corpus.stories)
