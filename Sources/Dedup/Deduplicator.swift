@@ -78,23 +78,50 @@ public struct DedupStatistics: Sendable, Hashable, Codable {
     public init() {}
 }
 
-/// The outcome of corpus-wide deduplication.
-public struct DedupResult: Sendable, Hashable {
-    /// Every story's cluster, by story id.
-    public var stories: [String: StoryCluster]
-    /// Every figure's cluster and repeat, by figure id.
-    public var figures: [String: FigureCluster]
+/// The outcome of corpus-wide deduplication, aligned with the fingerprints it was computed from:
+/// one story assignment per fingerprint, one figure assignment per fingerprint figure.
+///
+/// Positions, not ids, index the result, so that a caller that walks its documents in the order
+/// it gave them reads the assignments front to back; ``stories`` and ``figures`` give them by id.
+///
+///     let result = Deduplicator(options: options).run(fingerprints)
+///     result.storyClusters[0].clusterID         // the cluster of fingerprints[0]
+///     result.stories["d…-s0"]?.clusterID        // the same, by id
+public struct DedupResult: Sendable, Equatable {
+    /// The cluster of each story, in the order of the fingerprints given to ``Deduplicator/run(_:candidates:)``.
+    public var storyClusters: [StoryCluster]
+    /// The cluster and repeat of each figure: the fingerprints' figures in order, story after story.
+    public var figureClusters: [FigureCluster]
     /// Problems worth a line in run.json (capped buckets), in a stable order.
     public var warnings: [String]
     /// Work counters.
     public var statistics: DedupStatistics
+    /// The fingerprints the assignments are aligned with (their ids key ``stories`` and ``figures``).
+    public let fingerprints: [StoryFingerprint]
 
-    /// Creates a result.
-    public init(stories: [String: StoryCluster], figures: [String: FigureCluster], warnings: [String], statistics: DedupStatistics) {
-        self.stories = stories
-        self.figures = figures
+    /// Creates a result; `storyClusters` and `figureClusters` must be aligned with `fingerprints`.
+    public init(fingerprints: [StoryFingerprint], storyClusters: [StoryCluster], figureClusters: [FigureCluster], warnings: [String], statistics: DedupStatistics) {
+        self.fingerprints = fingerprints
+        self.storyClusters = storyClusters
+        self.figureClusters = figureClusters
         self.warnings = warnings
         self.statistics = statistics
+    }
+
+    /// Every story's cluster, by story id (a dictionary built on each call).
+    public var stories: [String: StoryCluster] {
+        Dictionary(zip(fingerprints.lazy.map(\.storyID), storyClusters), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every figure's cluster and repeat, by figure id (a dictionary built on each call).
+    public var figures: [String: FigureCluster] {
+        Dictionary(zip(fingerprints.lazy.flatMap(\.figures).map(\.figureID), figureClusters), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Two results are equal when they assign every story and figure id alike, whatever the
+    /// order of their fingerprints, and have the same warnings and counters.
+    public static func == (lhs: DedupResult, rhs: DedupResult) -> Bool {
+        lhs.warnings == rhs.warnings && lhs.statistics == rhs.statistics && lhs.stories == rhs.stories && lhs.figures == rhs.figures
     }
 }
 
@@ -165,8 +192,7 @@ public struct Deduplicator: Sendable {
 
         // 4. Clusters: a story's cluster is the union-find root of its group leader, which is the
         // earliest story of the cluster because roots are always the smaller canonical index.
-        var storyClusters: [String: StoryCluster] = [:]
-        storyClusters.reserveCapacity(stories.count)
+        var storyClusters = [StoryCluster](repeating: StoryCluster(clusterID: "", duplicateOf: nil, similarity: nil), count: stories.count)
         var roots = [Int](repeating: 0, count: stories.count)
         var clusterIDs = [String](repeating: "", count: stories.count)  // by root
         for index in 0..<stories.count {
@@ -185,44 +211,49 @@ public struct Deduplicator: Sendable {
             } else if index != root {
                 assignment.match = .sameStory
             }
-            storyClusters[stories[index].storyID] = assignment
+            storyClusters[order[index]] = assignment
         }
 
         // 5. Repeated figures within each cluster: its members in canonical order (a list per
         // root, built back to front), each member's figures in text order. Most clusters hold a
         // few figures, compared in a short list; a larger one uses a dictionary.
-        var figureClusters: [String: FigureCluster] = [:]
-        figureClusters.reserveCapacity(fingerprints.reduce(0) { $0 + $1.figures.count })
+        var firstFigure = [Int](repeating: 0, count: fingerprints.count + 1)  // by caller's position
+        for (position, fingerprint) in fingerprints.enumerated() { firstFigure[position + 1] = firstFigure[position] + fingerprint.figures.count }
+        var figureClusters = [FigureCluster](repeating: FigureCluster(clusterID: "", repeatOf: nil), count: firstFigure[fingerprints.count])
         var firstMember = [Int32](repeating: -1, count: stories.count)  // by root
         var nextMember = [Int32](repeating: -1, count: stories.count)
         for index in (0..<stories.count).reversed() {
             nextMember[index] = firstMember[roots[index]]
             firstMember[roots[index]] = Int32(index)
         }
-        var shortList: [(key: FigureKey, figureID: String)] = []
-        var firstReport: [FigureKey: String] = [:]
+        // First reports by key, as (member, figure offset): a figure's id is read only when a
+        // repeat names it.
+        var shortList: [(key: FigureKey, member: Int, figure: Int)] = []
+        var firstReport: [FigureKey: (member: Int, figure: Int)] = [:]
         for root in 0..<stories.count where roots[root] == root {
             let clusterID = clusterIDs[root]
             shortList.removeAll(keepingCapacity: true)
             firstReport.removeAll()
             var member = Int(firstMember[root])
             while member >= 0 {
-                for figure in stories[member].figures {
-                    let first: String?
+                let figures = stories[member].figures
+                let slot = firstFigure[order[member]]
+                for offset in figures.indices {
+                    let key = figures[offset].key
+                    var first: (member: Int, figure: Int)?
                     if firstReport.isEmpty && shortList.count < 16 {
-                        first = shortList.first { $0.key == figure.key }?.figureID
-                        if first == nil { shortList.append((figure.key, figure.figureID)) }
+                        if let entry = shortList.first(where: { $0.key == key }) { first = (entry.member, entry.figure) } else { shortList.append((key, member, offset)) }
                     } else {
-                        if firstReport.isEmpty { for entry in shortList { firstReport[entry.key] = entry.figureID } }
-                        first = firstReport[figure.key]
-                        if first == nil { firstReport[figure.key] = figure.figureID }
+                        if firstReport.isEmpty { for entry in shortList { firstReport[entry.key] = (entry.member, entry.figure) } }
+                        first = firstReport[key]
+                        if first == nil { firstReport[key] = (member, offset) }
                     }
-                    figureClusters[figure.figureID] = FigureCluster(clusterID: clusterID, repeatOf: first)
+                    figureClusters[slot + offset] = FigureCluster(clusterID: clusterID, repeatOf: first.map { stories[$0.member].figures[$0.figure].figureID })
                 }
                 member = Int(nextMember[member])
             }
         }
-        return DedupResult(stories: storyClusters, figures: figureClusters, warnings: warnings, statistics: statistics)
+        return DedupResult(fingerprints: fingerprints, storyClusters: storyClusters, figureClusters: figureClusters, warnings: warnings, statistics: statistics)
     }
 
     /// Indices of `fingerprints` in canonical order: earliest published first (undated last),
@@ -396,16 +427,16 @@ struct SameStoryRule {
     /// The distinct figures of a story that can identify it: category and value range, with a
     /// value of at least ``minimumValue``. The unit is left out because outlets name the same
     /// people differently (`300 soldati`, `300 militari`, `300 nordcoreani`). The category is
-    /// given as its number in `categories` (numbered on first sight).
-    static func keys(_ figures: [FigureFingerprint], categories: inout [String: Int32]) -> [IdentityKey] {
+    /// given as its place in `categories` (the categories seen so far, a short list).
+    static func keys(_ figures: [FigureFingerprint], categories: inout [String]) -> [IdentityKey] {
         var keys: [IdentityKey] = []
-        for figure in figures where figure.key.value >= minimumValue {
-            let category = categories[figure.key.category] ?? {
-                let number = Int32(categories.count)
-                categories[figure.key.category] = number
-                return number
-            }()
-            let key = IdentityKey(category: category, value: figure.key.value, valueHigh: figure.key.valueHigh)
+        for offset in figures.indices where figures[offset].key.value >= minimumValue {
+            let figure = figures[offset].key
+            let category = Int32(categories.firstIndex(of: figure.category) ?? {
+                categories.append(figure.category)
+                return categories.count - 1
+            }())
+            let key = IdentityKey(category: category, value: figure.value, valueHigh: figure.valueHigh)
             if !keys.contains(key) { keys.append(key) }
         }
         return keys
@@ -416,82 +447,90 @@ struct SameStoryRule {
         var category: Int32
         var value: Double
         var valueHigh: Double
-    }
 
-    /// One leader's figure key, as an entry of the bucket of that key.
-    private struct Entry {
-        var key: IdentityKey
-        /// First day of the leader's publication date.
-        var start: Int
-        /// The leader's canonical index.
-        var story: Int
-        /// The leader's dense number.
-        var number: Int32
-
-        /// Bucket by bucket (by key), each bucket by (first day, canonical index).
-        static func < (lhs: Entry, rhs: Entry) -> Bool {
-            if lhs.key.category != rhs.key.category { return lhs.key.category < rhs.key.category }
-            if lhs.key.value != rhs.key.value { return lhs.key.value < rhs.key.value }
-            if lhs.key.valueHigh != rhs.key.valueHigh { return lhs.key.valueHigh < rhs.key.valueHigh }
-            if lhs.start != rhs.start { return lhs.start < rhs.start }
-            return lhs.story < rhs.story
+        /// A hash for the key table (only lookups depend on it).
+        var hash: UInt64 {
+            StableHash.combine(StableHash.combine(UInt64(UInt32(bitPattern: category)), value.bitPattern), valueHigh.bitPattern)
         }
     }
 
     /// Unites leaders that tell the same story; returns how many figure buckets were capped.
     ///
-    /// Leaders dated to the month or the day with enough figure keys get dense numbers. Their
-    /// keys are sorted into one array, bucket by bucket (one bucket per key) and each bucket by
-    /// (first day, canonical index), so a pair is seen from its earlier member in every bucket it
-    /// shares. Every step of the scan is array arithmetic over flat arrays.
+    /// Leaders dated to the month or the day with enough figure keys get dense numbers, and each
+    /// distinct key a bucket: its leaders in one flat array, sorted by (first day, canonical
+    /// index), so a pair is seen from its earlier member in every bucket it shares. Pairs with
+    /// enough shared keys are then weighed by their words, in the order they were found. Every
+    /// step is array arithmetic over flat arrays.
     func join(_ stories: CanonicalStories, leaders: [Int], union: inout UnionFind, statistics: inout DedupStatistics) -> Int {
         var story: [Int] = []  // dense number → canonical index
+        var start: [Int] = []
         var end: [Int] = []
-        var entries: [Entry] = []
-        var categories: [String: Int32] = [:]
-        for index in leaders {
+        var entryKeys: [Int32] = []  // each leader's key numbers, leader after leader
+        var entryOwners: [Int32] = []
+        var keys = KeyTable()
+        var categories: [String] = []
+        // Leaders are numbered in the caller's order (front to back through memory); the
+        // numbering decides no result, since buckets are sorted by date and canonical index.
+        for index in leaders.sorted(by: { stories.order[$0] < stories.order[$1] }) {
             guard let published = stories[index].published, published.month != nil else { continue }
-            let keys = Self.keys(stories[index].figures, categories: &categories)
-            guard keys.count >= options.sameStoryFigures else { continue }
+            let own = Self.keys(stories[index].figures, categories: &categories)
+            guard own.count >= options.sameStoryFigures else { continue }
             let number = Int32(story.count)
-            let start = published.firstDay.ordinal
             story.append(index)
+            start.append(published.firstDay.ordinal)
             end.append(published.lastDay.ordinal)
-            for key in keys { entries.append(Entry(key: key, start: start, story: index, number: number)) }
+            for key in own {
+                entryKeys.append(keys.number(of: key))
+                entryOwners.append(number)
+            }
         }
-        entries.sort(by: <)
-        // Where each entry's bucket ends, and the positions of each leader's entries.
-        var bucketEnd = [Int](repeating: entries.count, count: entries.count)
-        for position in stride(from: entries.count - 2, through: 0, by: -1) {
-            bucketEnd[position] = entries[position].key == entries[position + 1].key ? bucketEnd[position + 1] : position + 1
+        // Buckets: members of each key (counting sort by key), then sorted by (first day, index).
+        var bucketStart = [Int](repeating: 0, count: keys.count + 1)
+        for key in entryKeys { bucketStart[Int(key) + 1] += 1 }
+        for key in 0..<keys.count { bucketStart[key + 1] += bucketStart[key] }
+        var filled = bucketStart
+        var members = [Int32](repeating: 0, count: entryKeys.count)
+        for (key, owner) in zip(entryKeys, entryOwners) {
+            members[filled[Int(key)]] = owner
+            filled[Int(key)] += 1
         }
-        var firstEntry = [Int](repeating: 0, count: story.count + 1)
-        for entry in entries { firstEntry[Int(entry.number) + 1] += 1 }
-        for number in story.indices { firstEntry[number + 1] += firstEntry[number] }
-        var filled = firstEntry
-        var entriesOf = [Int](repeating: 0, count: entries.count)
-        for (position, entry) in entries.enumerated() {
-            entriesOf[filled[Int(entry.number)]] = position
-            filled[Int(entry.number)] += 1
+        for key in 0..<keys.count where bucketStart[key + 1] - bucketStart[key] > 1 {
+            members[bucketStart[key]..<bucketStart[key + 1]].sort { (start[Int($0)], story[Int($0)]) < (start[Int($1)], story[Int($1)]) }
+        }
+        // Each leader's places in the buckets (positions in `members`), leader after leader.
+        var placeStart = [Int](repeating: 0, count: story.count + 1)
+        for owner in entryOwners { placeStart[Int(owner) + 1] += 1 }
+        for number in story.indices { placeStart[number + 1] += placeStart[number] }
+        filled = placeStart
+        var places = [Int](repeating: 0, count: members.count)
+        var bucketOf = [Int32](repeating: 0, count: members.count)  // by position in `members`
+        for key in 0..<keys.count {
+            for position in bucketStart[key]..<bucketStart[key + 1] {
+                let owner = Int(members[position])
+                places[filled[owner]] = position
+                filled[owner] += 1
+                bucketOf[position] = Int32(key)
+            }
         }
 
-        var weights = WordWeights(leaders: leaders)
-        var capped = Set<Int>()  // by the bucket's end
+        var capped = Set<Int32>()
         var counts = [Int32](repeating: 0, count: story.count)
         var touched: [Int32] = []
+        var compared: [(Int, Int)] = []
         let window = options.sameStoryDays
         for number in story.indices {
             let last = end[number] + window
-            for position in entriesOf[firstEntry[number]..<firstEntry[number + 1]] {
-                let limit = bucketEnd[position]
+            for position in places[placeStart[number]..<placeStart[number + 1]] {
+                let bucket = Int(bucketOf[position])
+                let limit = bucketStart[bucket + 1]
                 var offset = position + 1
                 var steps = 0
-                while offset < limit, entries[offset].start <= last {
+                while offset < limit, start[Int(members[offset])] <= last {
                     if steps == options.maxBucket {
-                        capped.insert(limit)
+                        capped.insert(Int32(bucket))
                         break
                     }
-                    let other = entries[offset].number
+                    let other = members[offset]
                     if counts[Int(other)] == 0 { touched.append(other) }
                     counts[Int(other)] += 1
                     offset += 1
@@ -499,16 +538,49 @@ struct SameStoryRule {
                 }
             }
             for other in touched {
-                if counts[Int(other)] >= options.sameStoryFigures {
-                    statistics.sameStoryCandidates += 1
-                    let a = story[number], b = story[Int(other)]
-                    if weights.overlap(a, b, stories) >= options.sameStoryWords, union.unite(a, b) { statistics.sameStoryJoins += 1 }
-                }
+                if counts[Int(other)] >= options.sameStoryFigures { compared.append((story[number], story[Int(other)])) }
                 counts[Int(other)] = 0
             }
             touched.removeAll(keepingCapacity: true)
         }
+
+        statistics.sameStoryCandidates += compared.count
+        var weights = WordWeights(stories, leaders: leaders, compared: compared.flatMap { [$0.0, $0.1] })
+        for (a, b) in compared where weights.overlap(a, b, stories) >= options.sameStoryWords {
+            if union.unite(a, b) { statistics.sameStoryJoins += 1 }
+        }
         return capped.count
+    }
+
+    /// Dense numbers for distinct identity keys (open addressing; only lookups depend on the
+    /// layout, numbers follow first sight).
+    struct KeyTable {
+        private var slots: [Int32] = Array(repeating: -1, count: 1024)  // key number, -1: empty
+        private var keys: [IdentityKey] = []
+
+        /// Number of distinct keys.
+        var count: Int { keys.count }
+
+        /// The number of `key`, given on first sight.
+        mutating func number(of key: IdentityKey) -> Int32 {
+            if (keys.count + 1) * 2 > slots.count {
+                slots = Array(repeating: -1, count: slots.count * 2)
+                for (number, known) in keys.enumerated() { slots[position(of: known)] = Int32(number) }
+            }
+            let slot = position(of: key)
+            if slots[slot] >= 0 { return slots[slot] }
+            slots[slot] = Int32(keys.count)
+            keys.append(key)
+            return slots[slot]
+        }
+
+        /// The slot of `key`: where it is, or the empty slot where it would go.
+        private func position(of key: IdentityKey) -> Int {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: key.hash >> 8) & mask
+            while slots[slot] >= 0 && keys[Int(slots[slot])] != key { slot = (slot + 1) & mask }
+            return slot
+        }
     }
 }
 
@@ -516,33 +588,47 @@ struct SameStoryRule {
 /// every story on the topic uses (`soldati`, `nordcoreani`, `Russia`) weigh little and the
 /// words of one story (`audizione`, `commissione`, `mascella`) weigh much.
 ///
-/// Document frequencies are counted on the first ``overlap(_:_:_:)`` (a corpus with no
-/// same-story candidate never reads the words), in an open-addressing table of stems: stems are
-/// already hashes, and the table is read and written millions of times.
+/// Only the stems of the stories to compare are counted: every leader's words are read once and
+/// looked up in a small open-addressing table of those stems (stems are already hashes), which
+/// stays in cache however large the corpus.
 struct WordWeights {
-    private let leaders: [Int]
-    /// Stem and document frequency per slot (frequency 0: empty slot).
-    private var slots: [(stem: UInt32, frequency: Int32)] = []
-    private var used = 0
-    private var counted = false
+    private let leaderCount: Int
+    /// Stem and document frequency per slot (`present` false: empty slot).
+    private var slots: [(stem: UInt32, frequency: Int32, present: Bool)]
 
-    init(leaders: [Int]) { self.leaders = leaders }
-
-    /// Counts each stem once per leader that uses it (`contentWords` are distinct).
-    private mutating func count(_ stories: CanonicalStories) {
-        counted = true
-        var capacity = 1024
-        while capacity < leaders.count * 8 { capacity <<= 1 }
-        slots = Array(repeating: (0, 0), count: capacity)
-        for index in leaders {
+    /// Counts, over `leaders`, the stems of the stories in `compared`.
+    init(_ stories: CanonicalStories, leaders: [Int], compared: [Int]) {
+        leaderCount = leaders.count
+        var wanted = 0
+        for index in compared { wanted += stories[index].contentWords.count }
+        var capacity = 64
+        while capacity < wanted * 2 { capacity <<= 1 }
+        slots = Array(repeating: (0, 0, false), count: capacity)
+        guard wanted > 0 else { return }
+        for index in compared {
             for word in stories[index].contentWords {
-                if (used + 1) * 4 > slots.count * 3 { grow() }
                 let slot = position(of: word)
-                if slots[slot].frequency == 0 {
-                    slots[slot].stem = word
-                    used += 1
-                }
-                slots[slot].frequency += 1
+                slots[slot].stem = word
+                slots[slot].present = true
+            }
+        }
+        // A bitmap of the wanted stems' low bits turns most other words away with one test.
+        var bits = 1 << 12
+        while bits < wanted * 16 { bits <<= 1 }
+        var bitmap = [UInt64](repeating: 0, count: bits / 64)
+        let bitMask = UInt32(bits - 1)
+        for slot in slots where slot.present {
+            let bit = Int(slot.stem & bitMask)
+            bitmap[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        // Counting does not depend on the order: the leaders are read in the caller's order,
+        // front to back through memory.
+        for original in leaders.map({ stories.order[$0] }).sorted() {
+            for word in stories.fingerprints[original].contentWords {
+                let bit = Int(word & bitMask)
+                guard bitmap[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                let slot = position(of: word)
+                if slots[slot].present { slots[slot].frequency += 1 }
             }
         }
     }
@@ -551,20 +637,14 @@ struct WordWeights {
     private func position(of stem: UInt32) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: (UInt64(stem) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while slots[slot].frequency != 0 && slots[slot].stem != stem { slot = (slot + 1) & mask }
+        while slots[slot].present && slots[slot].stem != stem { slot = (slot + 1) & mask }
         return slot
     }
 
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: (0, 0), count: old.count * 2)
-        for entry in old where entry.frequency != 0 { slots[position(of: entry.stem)] = entry }
-    }
-
-    /// The inverse document frequency of a leader's stem: log((leaders + 1) / frequency).
+    /// The inverse document frequency of a compared story's stem: log((leaders + 1) / frequency).
     private func idf(_ stem: UInt32) -> Double {
         let frequency = slots[position(of: stem)].frequency
-        return frequency == 0 ? 0 : log(Double(leaders.count + 1) / Double(frequency))
+        return frequency == 0 ? 0 : log(Double(leaderCount + 1) / Double(frequency))
     }
 
     /// Each story's word weights (aligned with its `contentWords`) and their sum, computed on
@@ -573,7 +653,6 @@ struct WordWeights {
 
     private mutating func weights(of index: Int, _ stories: CanonicalStories) -> (weights: [Double], total: Double) {
         if let known = cached[index] { return known }
-        if !counted { count(stories) }
         let weights = stories[index].contentWords.map { idf($0) }
         let entry = (weights, weights.reduce(0, +))
         cached[index] = entry

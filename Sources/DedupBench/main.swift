@@ -76,20 +76,31 @@ for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
     let fingerprinter = Fingerprinter(options: options)
     var fingerprints: [StoryFingerprint] = []
     fingerprints.reserveCapacity(size)
+    var storyStart = [0]  // where each document's fingerprints start
     let fingerprintTime = seconds {
         for (document, figures) in zip(corpus.documents, corpus.figures) {
             fingerprints.append(contentsOf: fingerprinter.run(document, figures: figures))
+            storyStart.append(fingerprints.count)
         }
     }
     var result: DedupResult?
     let dedupTime = seconds { result = Deduplicator(options: options).run(fingerprints) }
     var claims: [Claim] = []
+    // As the runner does: each figure's cluster is found among its own document's stories.
     let claimsTime = seconds {
-        var reports: [ClaimReport] = []
-        for (document, figures) in zip(corpus.documents, corpus.figures) {
-            reports.append(contentsOf: ClaimReport.reports(of: document, figures: figures, clusters: result!.stories))
+        var table = ClaimTable()
+        for (number, (document, figures)) in zip(corpus.documents, corpus.figures).enumerated() {
+            let stories = storyStart[number]..<storyStart[number + 1]
+            for figure in figures {
+                let story = stories.first { fingerprints[$0].storyID == figure.storyID }
+                table.add(
+                    key: FigureKey(figure), period: ClaimBuilder.period(start: figure.eventStart, end: figure.eventEnd),
+                    published: document.published, document: Int32(number), story: table.intern(figure.storyID),
+                    cluster: table.intern(story.map { result!.storyClusters[$0].clusterID } ?? figure.storyID), attribution: figure.attribution, figureID: nil
+                )
+            }
         }
-        claims = ClaimBuilder().run(reports)
+        claims = ClaimBuilder().run(table)
     }
     if ProcessInfo.processInfo.environment["DEDUP_DIGEST"] != nil {
         var lines: [String] = []
@@ -101,7 +112,7 @@ for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
         for byte in lines.joined(separator: "\n").utf8 { hash = (hash ^ UInt64(byte)) &* 1099511628211 }
         print("DIGEST \(size) \(lines.count) \(String(hash, radix: 16))")
     }
-    let predicted = corpus.documents.map { result!.stories[$0.stories[0].id]!.clusterID }
+    let predicted = corpus.documents.indices.map { result!.storyClusters[storyStart[$0]].clusterID }
     let score = PairwiseScore(predicted: predicted, truth: corpus.stories)
     dedupTimes[size] = dedupTime.cpu + claimsTime.cpu
     print([

@@ -5,12 +5,13 @@
 public enum StableHash {
     /// FNV-1a offset basis (64-bit).
     public static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+    @usableFromInline static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
 
     /// 64-bit FNV-1a of the UTF-8 bytes of `text`, finished with a SplitMix64 mix so that
     /// nearby inputs spread over all bits.
     ///
     ///     StableHash.fnv1a64("soldati")   // the same value in every process
+    @inlinable
     public static func fnv1a64(_ text: some StringProtocol, seed: UInt64 = 0) -> UInt64 {
         var hash = fnvOffset ^ mix(seed)
         for byte in text.utf8 {
@@ -21,6 +22,7 @@ public enum StableHash {
     }
 
     /// 64-bit FNV-1a of raw bytes, finished with a SplitMix64 mix.
+    @inlinable
     public static func fnv1a64<Bytes: Sequence>(bytes: Bytes, seed: UInt64 = 0) -> UInt64 where Bytes.Element == UInt8 {
         var hash = fnvOffset ^ mix(seed)
         for byte in bytes {
@@ -31,11 +33,13 @@ public enum StableHash {
     }
 
     /// Combines two hashes into one, order-sensitively.
+    @inlinable
     public static func combine(_ first: UInt64, _ second: UInt64) -> UInt64 {
         mix(first ^ (second &+ 0x9e37_79b9_7f4a_7c15 &+ (first << 6) &+ (first >> 2)))
     }
 
     /// The SplitMix64 finalizer: a bijective mix of all 64 bits.
+    @inlinable
     public static func mix(_ value: UInt64) -> UInt64 {
         var z = value &+ 0x9e37_79b9_7f4a_7c15
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9

@@ -74,11 +74,12 @@ public struct Dataset: Sendable {
 
     var stories: Table {
         let documents = self.documents
-        let clusters = corpus.clusters
+        let corpus = self.corpus
         return table("stories", rowCount: documents.reduce(0) { $0 + $1.record.stories.count }) { emit in
-            for document in documents {
+            for (number, document) in documents.enumerated() {
+                let clusters = corpus.clusters(ofDocument: number, document)
                 for story in document.record.stories.sorted(by: { $0.position < $1.position }) {
-                    let cluster = clusters[story.id]
+                    let cluster = clusters.story(story.id)
                     try emit([
                         .text(story.id), .text(document.record.id), .integer(story.position), .text(story.title), .integer(story.chars),
                         .text(cluster?.clusterID), .text(cluster?.duplicateOf), .number(cluster?.similarity),
@@ -92,18 +93,18 @@ public struct Dataset: Sendable {
     var figures: Table {
         let documents = self.documents
         let details = self.details
-        let clusters = corpus.clusters
-        let figureClusters = corpus.figureClusters
+        let corpus = self.corpus
         return table("figures", rowCount: documents.reduce(0) { $0 + $1.figureCount }) { emit in
-            for document in documents where document.figureCount > 0 {
+            for (number, document) in documents.enumerated() where document.figureCount > 0 {
+                let clusters = corpus.clusters(ofDocument: number, document)
                 let ordered = details.figures(of: document).sorted { ($0.charStart, $0.charEnd, $0.id) < ($1.charStart, $1.charEnd, $1.id) }
                 for figure in ordered {
                     try emit([
-                        .text(figure.id), .text(document.record.id), .text(figure.storyID), .text(clusters[figure.storyID]?.clusterID),
+                        .text(figure.id), .text(document.record.id), .text(figure.storyID), .text(clusters.story(figure.storyID)?.clusterID),
                         .number(figure.value), .number(figure.valueHigh), .text(figure.qualifier.rawValue), .text(figure.unit),
                         .text(figure.category), .text(figure.attribution), .text(figure.eventStart), .text(figure.eventEnd),
                         .text(figure.surface), .text(figure.sentence), .integer(figure.charStart), .integer(figure.charEnd),
-                        .text(figureClusters[figure.id]?.repeatOf),
+                        .text(clusters.figure(figure.id)?.repeatOf),
                     ])
                 }
             }

@@ -3,22 +3,17 @@ import PipelineCore
 
 /// The corpus-wide steps, run once every document is done: story clusters, then claims.
 public struct CorpusAnalysis: Sendable {
-    /// Cluster assignment by story id.
-    public var clusters: [String: StoryCluster]
     /// One row per distinct reported figure, in the builder's order.
     public var claims: [Claim]
-    /// Cluster and `repeat_of` by figure id.
-    public var figureClusters: [String: FigureCluster]
     /// Dedup's warnings for run.json (capped buckets).
     public var warnings: [String]
-
-    /// Creates a corpus analysis result.
-    public init(clusters: [String: StoryCluster], claims: [Claim], figureClusters: [String: FigureCluster] = [:], warnings: [String] = []) {
-        self.clusters = clusters
-        self.claims = claims
-        self.figureClusters = figureClusters
-        self.warnings = warnings
-    }
+    /// Dedup's assignments, aligned with the documents' fingerprints, document after document.
+    let dedup: DedupResult
+    /// Where each document's stories start in `dedup.storyClusters` (by document number; one
+    /// more entry for the end).
+    let storyStart: [Int]
+    /// Where each document's figures start in `dedup.figureClusters` (likewise).
+    let figureStart: [Int]
 
     /// Runs dedup over the fingerprints of every accepted document, then builds the claims
     /// from every figure with its document's publication date and its story's cluster (reading
@@ -29,22 +24,88 @@ public struct CorpusAnalysis: Sendable {
         timings: inout StageTimings, clock: inout StageClock
     ) -> CorpusAnalysis {
         let dedup = Deduplicator(options: config.dedup).run(documents.flatMap(\.fingerprints), candidates: candidates)
-        let clusters = dedup.stories
+        var storyStart = [0], figureStart = [0]
+        storyStart.reserveCapacity(documents.count + 1)
+        figureStart.reserveCapacity(documents.count + 1)
+        for document in documents {
+            storyStart.append(storyStart[storyStart.count - 1] + document.fingerprints.count)
+            figureStart.append(figureStart[figureStart.count - 1] + document.fingerprints.reduce(0) { $0 + $1.figures.count })
+        }
+        var analysis = CorpusAnalysis(claims: [], warnings: dedup.warnings, dedup: dedup, storyStart: storyStart, figureStart: figureStart)
         timings.add(.dedup, clock.lap())
 
         var table = ClaimTable()
         for (number, document) in documents.enumerated() where document.figureCount > 0 {
             let record = document.record
+            let clusters = analysis.clusters(ofDocument: number, document)
             for figure in details.figures(of: document) {
                 table.add(
                     key: FigureKey(figure), period: ClaimBuilder.period(start: figure.eventStart, end: figure.eventEnd),
                     published: record.published, document: Int32(number), story: table.intern(figure.storyID),
-                    cluster: table.intern(clusters[figure.storyID]?.clusterID ?? figure.storyID), attribution: figure.attribution, figureID: nil
+                    cluster: table.intern(clusters.story(figure.storyID)?.clusterID ?? figure.storyID), attribution: figure.attribution, figureID: nil
                 )
             }
         }
-        let claims = ClaimBuilder().run(table)
+        analysis.claims = ClaimBuilder().run(table)
         timings.add(.claims, clock.lap())
-        return CorpusAnalysis(clusters: clusters, claims: claims, figureClusters: dedup.figures, warnings: dedup.warnings)
+        return analysis
+    }
+
+    /// The assignments of the stories and figures of `document`, number `number` of the documents
+    /// this analysis was run on.
+    func clusters(ofDocument number: Int, _ document: CorpusDocument) -> DocumentClusters {
+        DocumentClusters(
+            fingerprints: document.fingerprints,
+            stories: dedup.storyClusters[storyStart[number]..<storyStart[number + 1]],
+            figures: dedup.figureClusters[figureStart[number]..<figureStart[number + 1]]
+        )
+    }
+}
+
+/// The dedup assignments of one document's stories and figures, looked up by id: a document has
+/// a few stories and figures, so a short scan finds them (a dictionary when it has many).
+struct DocumentClusters {
+    private let fingerprints: [StoryFingerprint]
+    private let stories: ArraySlice<StoryCluster>
+    private let figures: ArraySlice<FigureCluster>
+    /// Offset of each figure by id, for a document with many figures.
+    private let figureOffsets: [String: Int]?
+
+    /// Most figures looked up by a scan.
+    private static let scanLimit = 24
+
+    init(fingerprints: [StoryFingerprint], stories: ArraySlice<StoryCluster>, figures: ArraySlice<FigureCluster>) {
+        precondition(fingerprints.count == stories.count, "a document's fingerprints and story clusters disagree")
+        self.fingerprints = fingerprints
+        self.stories = stories
+        self.figures = figures
+        if figures.count > Self.scanLimit {
+            var offsets: [String: Int] = [:]
+            for (offset, figure) in fingerprints.lazy.flatMap(\.figures).enumerated() where offsets[figure.figureID] == nil {
+                offsets[figure.figureID] = offset
+            }
+            figureOffsets = offsets
+        } else {
+            figureOffsets = nil
+        }
+    }
+
+    /// The cluster of the story `id`; `nil` when the document has no such story.
+    func story(_ id: String) -> StoryCluster? {
+        guard let offset = fingerprints.firstIndex(where: { $0.storyID == id }) else { return nil }
+        return stories[stories.startIndex + offset]
+    }
+
+    /// The cluster and repeat of the figure `id`; `nil` when no story of the document has it.
+    func figure(_ id: String) -> FigureCluster? {
+        if let figureOffsets { return figureOffsets[id].map { figures[figures.startIndex + $0] } }
+        var offset = 0
+        for fingerprint in fingerprints {
+            for figure in fingerprint.figures {
+                if figure.figureID == id { return figures[figures.startIndex + offset] }
+                offset += 1
+            }
+        }
+        return nil
     }
 }
