@@ -213,6 +213,9 @@ struct BandBucketNumbers {
     /// How many buckets have a number.
     let count: Int
 
+    /// Bands read from the fingerprints in one sweep (8 keys: a cache line).
+    static let bandsPerGroup = 8
+
     private struct Slot {
         var key: UInt64
         var first: Int32  // -1: empty
@@ -222,45 +225,53 @@ struct BandBucketNumbers {
     /// Numbers the band buckets of `fingerprints`, read in the order given (sequentially, which
     /// is faster than in canonical order; which bucket gets which number does not matter).
     init(_ fingerprints: [StoryFingerprint]) {
-        let bands = fingerprints.reduce(0) { max($0, $1.bandKeys.count) }
         let storyCount = fingerprints.count
-        // Band-major bucket keys, so that each band is read in one sequential sweep.
-        var keys = [UInt64](repeating: 0, count: storyCount * bands)
-        var present = [Bool](repeating: false, count: storyCount * bands)
-        for (index, fingerprint) in fingerprints.enumerated() {
-            for (band, key) in fingerprint.bandKeys.enumerated() {
-                keys[band * storyCount + index] = StableHash.combine(key, UInt64(band))
-                present[band * storyCount + index] = true
-            }
-        }
+        var bandCounts = [Int32](repeating: 0, count: storyCount)
+        for index in 0..<storyCount { bandCounts[index] = Int32(fingerprints[index].bandKeys.count) }
+        let bands = Int(bandCounts.max() ?? 0)
         var numbers = [Int32](repeating: -1, count: storyCount * bands)
         var count: Int32 = 0
+        // Bands are read a group at a time (a cache line of each story's keys) into a group-major
+        // buffer that is reused for every group, so that each band is then read in one
+        // sequential sweep without a buffer of every band key of the corpus (fresh memory is the
+        // dearest thing at this scale).
+        let group = min(bands, Self.bandsPerGroup)
+        var keys = [UInt64](repeating: 0, count: storyCount * group)
         // Open addressing with linear probing; the slot of a key is its (already mixed) high
         // bits scaled to the capacity, so the table needs no power-of-two size.
         let capacity = storyCount + storyCount / 3 + 16
         var slots = [Slot](repeating: Slot(key: 0, first: -1, number: -1), count: capacity)
-        for band in 0..<bands {
-            if band > 0 {
-                for slot in 0..<capacity { slots[slot].first = -1 }
+        for firstBand in stride(from: 0, to: bands, by: group) {
+            let groupEnd = min(firstBand + group, bands)
+            for index in 0..<storyCount {
+                let bandKeys = fingerprints[index].bandKeys
+                for band in firstBand..<min(groupEnd, bandKeys.count) {
+                    keys[(band - firstBand) * storyCount + index] = StableHash.combine(bandKeys[band], UInt64(band))
+                }
             }
-            let base = band * storyCount
-            for index in 0..<storyCount where present[base + index] {
-                let key = keys[base + index]
-                var slot = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(capacity)).high)
-                while slots[slot].first >= 0 && slots[slot].key != key {
-                    slot += 1
-                    if slot == capacity { slot = 0 }
+            for band in firstBand..<groupEnd {
+                if band > 0 {
+                    for slot in 0..<capacity { slots[slot].first = -1 }
                 }
-                if slots[slot].first < 0 {
-                    slots[slot] = Slot(key: key, first: Int32(index), number: -1)
-                    continue
+                let base = (band - firstBand) * storyCount
+                for index in 0..<storyCount where Int(bandCounts[index]) > band {
+                    let key = keys[base + index]
+                    var slot = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(capacity)).high)
+                    while slots[slot].first >= 0 && slots[slot].key != key {
+                        slot += 1
+                        if slot == capacity { slot = 0 }
+                    }
+                    if slots[slot].first < 0 {
+                        slots[slot] = Slot(key: key, first: Int32(index), number: -1)
+                        continue
+                    }
+                    if slots[slot].number < 0 {
+                        slots[slot].number = count
+                        numbers[Int(slots[slot].first) * bands + band] = count
+                        count += 1
+                    }
+                    numbers[index * bands + band] = slots[slot].number
                 }
-                if slots[slot].number < 0 {
-                    slots[slot].number = count
-                    numbers[Int(slots[slot].first) * bands + band] = count
-                    count += 1
-                }
-                numbers[index * bands + band] = slots[slot].number
             }
         }
         self.bands = bands

@@ -218,7 +218,7 @@ public struct Deduplicator: Sendable {
         // root, built back to front), each member's figures in text order. Most clusters hold a
         // few figures, compared in a short list; a larger one uses a dictionary.
         var firstFigure = [Int](repeating: 0, count: fingerprints.count + 1)  // by caller's position
-        for (position, fingerprint) in fingerprints.enumerated() { firstFigure[position + 1] = firstFigure[position] + fingerprint.figures.count }
+        for position in fingerprints.indices { firstFigure[position + 1] = firstFigure[position] + fingerprints[position].figures.count }
         var figureClusters = [FigureCluster](repeating: FigureCluster(clusterID: "", repeatOf: nil), count: firstFigure[fingerprints.count])
         var firstMember = [Int32](repeating: -1, count: stories.count)  // by root
         var nextMember = [Int32](repeating: -1, count: stories.count)
@@ -258,9 +258,41 @@ public struct Deduplicator: Sendable {
 
     /// Indices of `fingerprints` in canonical order: earliest published first (undated last),
     /// then path, position, story id.
+    ///
+    /// The order of ``StoryOrder``, computed on integers where it can be: the publication day,
+    /// then the first 16 bytes of an ASCII path (in which byte order is `String` order; a path
+    /// never holds a NUL, so zero padding sorts a shorter path first). Only ties, and paths
+    /// with other characters, are compared as ``StoryOrder``s.
     static func canonicalOrder(_ fingerprints: [StoryFingerprint]) -> [Int] {
-        let keys = fingerprints.map(StoryOrder.init)
-        return fingerprints.indices.sorted { keys[$0] < keys[$1] }
+        struct Key {
+            var published: Int
+            var prefix: (UInt64, UInt64)
+            var ascii: Bool
+            var index: Int
+        }
+        var keys: [Key] = []
+        keys.reserveCapacity(fingerprints.count)
+        for index in fingerprints.indices {
+            var prefix: (UInt64, UInt64) = (0, 0)
+            var ascii = true
+            var offset = 0
+            for byte in fingerprints[index].path.utf8 {
+                if byte >= 0x80 { ascii = false }
+                if offset < 8 {
+                    prefix.0 |= UInt64(byte) << UInt64(56 - 8 * offset)
+                } else if offset < 16 {
+                    prefix.1 |= UInt64(byte) << UInt64(56 - 8 * (offset - 8))
+                }
+                offset += 1
+            }
+            keys.append(Key(published: fingerprints[index].published?.firstDay.ordinal ?? Int.max, prefix: prefix, ascii: ascii, index: index))
+        }
+        keys.sort { a, b in
+            if a.published != b.published { return a.published < b.published }
+            if a.ascii && b.ascii && a.prefix != b.prefix { return a.prefix < b.prefix }
+            return StoryOrder(fingerprints[a.index]) < StoryOrder(fingerprints[b.index])
+        }
+        return keys.map(\.index)
     }
 }
 
