@@ -263,7 +263,7 @@ public struct Deduplicator: Sendable {
     /// then the first 16 bytes of an ASCII path (in which byte order is `String` order; a path
     /// never holds a NUL, so zero padding sorts a shorter path first). Only ties, and paths
     /// with other characters, are compared as ``StoryOrder``s.
-    static func canonicalOrder(_ fingerprints: [StoryFingerprint]) -> [Int] {
+    public static func canonicalOrder(_ fingerprints: [StoryFingerprint]) -> [Int] {
         struct Key {
             var published: Int
             var prefix: (UInt64, UInt64)

@@ -150,6 +150,30 @@ struct DeduplicatorTests {
         #expect(result.statistics.clusters == 1)
     }
 
+    /// The integer keys of the canonical sort (day, 16-byte ASCII path prefix) agree with
+    /// ``StoryOrder`` on paths that share long prefixes, differ in length, hold accented letters
+    /// (precomposed or with a combining accent, which `String` compares as equal) or are undated.
+    @Test func canonicalOrderAgreesWithStoryOrder() {
+        let stems = [
+            "ansa/2025/03/kursk", "ansa/2025/03/kursk-bis", "ansa/2025/03/kursk-", "ansa/2025/03/kursk-bis/seconda-parte",
+            "ansa/2025/03/kursk-bis/seconda-parta", "a", "ab", "b", "repubblica/caffè", "repubblica/caffe\u{301}", "repubblica/caffez",
+            "Z", "é", "ansa/2025/03/kürsk",
+        ]
+        var generator = SeededGenerator(seed: 41)
+        var prints: [StoryFingerprint] = []
+        for number in 0..<300 {
+            let path = stems[Int(generator.next() % UInt64(stems.count))] + (generator.next() % 2 == 0 ? ".html" : "")
+            let day = generator.next() % 4
+            let published: PartialDate? = day == 3 ? nil : PartialDate(year: 2025, month: 3, day: 1 + Int(day))
+            prints.append(StoryFingerprint(
+                storyID: "s\(number)", documentID: "d\(number)", path: path, position: Int(generator.next() % 3), published: published,
+                exactHash: UInt64(number), shingles: [], bandKeys: [], contentWords: [], figures: []
+            ))
+        }
+        let expected = prints.indices.sorted { StoryOrder(prints[$0]) < StoryOrder(prints[$1]) }
+        #expect(Deduplicator.canonicalOrder(prints) == expected)
+    }
+
     @Test func resultDoesNotDependOnInputOrder() {
         var documents: [Document] = []
         var figures: [[Figure]] = []
