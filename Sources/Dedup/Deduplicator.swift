@@ -631,19 +631,24 @@ struct WordWeights {
     /// Counts, over `leaders`, the stems of the stories in `compared`.
     init(_ stories: CanonicalStories, leaders: [Int], compared: [Int]) {
         leaderCount = leaders.count
+        slots = Array(repeating: (0, 0, false), count: 64)
+        // The distinct stems of the distinct compared stories (a story is in many pairs when
+        // many stories share its figures and dates): the table grows with them, never with the
+        // number of pairs.
         var wanted = 0
-        for index in compared { wanted += stories[index].contentWords.count }
-        var capacity = 64
-        while capacity < wanted * 2 { capacity <<= 1 }
-        slots = Array(repeating: (0, 0, false), count: capacity)
-        guard wanted > 0 else { return }
-        for index in compared {
+        var previous = -1
+        for index in compared.sorted() where index != previous {
+            previous = index
             for word in stories[index].contentWords {
+                if (wanted + 1) * 2 > slots.count { grow() }
                 let slot = position(of: word)
-                slots[slot].stem = word
-                slots[slot].present = true
+                if !slots[slot].present {
+                    slots[slot] = (word, 0, true)
+                    wanted += 1
+                }
             }
         }
+        guard wanted > 0 else { return }
         // A bitmap of the wanted stems' low bits turns most other words away with one test.
         var bits = 1 << 12
         while bits < wanted * 16 { bits <<= 1 }
@@ -671,6 +676,13 @@ struct WordWeights {
         var slot = Int(truncatingIfNeeded: (UInt64(stem) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while slots[slot].present && slots[slot].stem != stem { slot = (slot + 1) & mask }
         return slot
+    }
+
+    /// Doubles the table (before any frequency is counted).
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: (0, 0, false), count: old.count * 2)
+        for entry in old where entry.present { slots[position(of: entry.stem)] = entry }
     }
 
     /// The inverse document frequency of a compared story's stem: log((leaders + 1) / frequency).
