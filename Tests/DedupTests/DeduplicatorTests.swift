@@ -125,6 +125,30 @@ struct DeduplicatorTests {
         #expect(split.stories[a.stories[0].id]!.clusterID != split.stories[b.stories[0].id]!.clusterID)
     }
 
+    /// A crowded day: forty outlets tell the Kursk story and ten the shells story, each in its own
+    /// word order (no shared shingles, so every story leads its own near-copy group), all with
+    /// the same figures. Every story is compared with many others; each telling joins its own
+    /// story and no other.
+    @Test func crowdedDayJoinsEachStoryAndNoOther() {
+        var generator = SeededGenerator(seed: 7)
+        func scrambled(_ paragraphs: [String]) -> [String] {
+            [paragraphs.joined(separator: " ").split(separator: " ").map(String.init).shuffled(using: &generator).joined(separator: " ")]
+        }
+        let kurskTellings = (0..<40).map { TestDocuments.document("k/\($0).txt", published: "2025-01-14", paragraphs: scrambled(kursk)) }
+        let shellTellings = (0..<10).map { TestDocuments.document("s/\($0).txt", published: "2025-01-14", paragraphs: scrambled(shells)) }
+        let documents = kurskTellings + shellTellings
+        let figures = documents.map { d in
+            [TestDocuments.figure(d, 0, value: 300, category: "killed"), TestDocuments.figure(d, 1, value: 11000, category: "troops_sent", at: 9)]
+        }
+        let result = Deduplicator(options: options).run(fingerprints(documents, figures: figures))
+        let cluster = { (d: Document) in result.stories[d.stories[0].id]!.clusterID }
+        #expect(result.statistics.nearCopies == 0)
+        #expect(result.statistics.sameStoryCandidates >= 40 * 39 / 2)
+        #expect(Set(kurskTellings.map(cluster)).count == 1)
+        #expect(Set(shellTellings.map(cluster)).count == 1)
+        #expect(cluster(kurskTellings[0]) != cluster(shellTellings[0]))
+    }
+
     @Test func repeatOfPointsToTheFirstReportInTheCluster() {
         let a = TestDocuments.document("a.txt", published: "2025-01-14", paragraphs: kursk)
         let b = TestDocuments.document("b.txt", published: "2025-01-15", paragraphs: kursk)
