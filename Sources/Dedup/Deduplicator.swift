@@ -621,8 +621,9 @@ struct SameStoryRule {
 /// words of one story (`audizione`, `commissione`, `mascella`) weigh much.
 ///
 /// Only the stems of the stories to compare are counted: every leader's words are read once and
-/// looked up in a small open-addressing table of those stems (stems are already hashes), which
-/// stays in cache however large the corpus.
+/// looked up in an open-addressing table of those stems (stems are already hashes), behind a
+/// bitmap that turns most other words away; the table grows with the distinct stems compared,
+/// never with the corpus or the number of pairs.
 struct WordWeights {
     private let leaderCount: Int
     /// Stem and document frequency per slot (`present` false: empty slot).
