@@ -577,7 +577,7 @@ struct SameStoryRule {
         }
 
         statistics.sameStoryCandidates += compared.count
-        var weights = WordWeights(stories, leaders: leaders, compared: compared.flatMap { [$0.0, $0.1] })
+        var weights = WordWeights(stories, leaders: leaders, compared: compared)
         for (a, b) in compared where weights.overlap(a, b, stories) >= options.sameStoryWords {
             if union.unite(a, b) { statistics.sameStoryJoins += 1 }
         }
@@ -629,16 +629,22 @@ struct WordWeights {
     /// Stem and document frequency per slot (`present` false: empty slot).
     private var slots: [(stem: UInt32, frequency: Int32, present: Bool)]
 
-    /// Counts, over `leaders`, the stems of the stories in `compared`.
-    init(_ stories: CanonicalStories, leaders: [Int], compared: [Int]) {
+    /// Counts, over `leaders`, the stems of the stories of the pairs in `compared`.
+    init(_ stories: CanonicalStories, leaders: [Int], compared: [(Int, Int)]) {
         leaderCount = leaders.count
         slots = Array(repeating: (0, 0, false), count: 64)
         // The distinct stems of the distinct compared stories (a story is in many pairs when
         // many stories share its figures and dates): the table grows with them, never with the
         // number of pairs.
+        var members: [Int] = []
+        members.reserveCapacity(compared.count * 2)
+        for (a, b) in compared {
+            members.append(a)
+            members.append(b)
+        }
         var wanted = 0
         var previous = -1
-        for index in compared.sorted() where index != previous {
+        for index in members.sorted() where index != previous {
             previous = index
             for word in stories[index].contentWords {
                 if (wanted + 1) * 2 > slots.count { grow() }
