@@ -622,8 +622,8 @@ struct SameStoryRule {
 ///
 /// Only the stems of the stories to compare are counted: every leader's words are read once and
 /// looked up in an open-addressing table of those stems (stems are already hashes), behind a
-/// bitmap that turns most other words away; the table grows with the distinct stems compared,
-/// never with the corpus or the number of pairs.
+/// bitmap that turns most other words away; the table is sized by the distinct stems compared,
+/// never by the corpus or the number of pairs.
 struct WordWeights {
     private let leaderCount: Int
     /// Stem and document frequency per slot (`present` false: empty slot).
@@ -632,9 +632,8 @@ struct WordWeights {
     /// Counts, over `leaders`, the stems of the stories of the pairs in `compared`.
     init(_ stories: CanonicalStories, leaders: [Int], compared: [(Int, Int)]) {
         leaderCount = leaders.count
-        slots = Array(repeating: (0, 0, false), count: 64)
         // The distinct stems of the distinct compared stories (a story is in many pairs when
-        // many stories share its figures and dates): the table grows with them, never with the
+        // many stories share its figures and dates): the table is sized by them, never by the
         // number of pairs.
         var members: [Int] = []
         members.reserveCapacity(compared.count * 2)
@@ -642,27 +641,31 @@ struct WordWeights {
             members.append(a)
             members.append(b)
         }
-        var wanted = 0
+        members.sort()
+        var stems: [UInt32] = []
         var previous = -1
-        for index in members.sorted() where index != previous {
+        for index in members where index != previous {
             previous = index
-            for word in stories[index].contentWords {
-                if (wanted + 1) * 2 > slots.count { grow() }
-                let slot = position(of: word)
-                if !slots[slot].present {
-                    slots[slot] = (word, 0, true)
-                    wanted += 1
-                }
-            }
+            stems.append(contentsOf: stories[index].contentWords)
         }
+        stems.sort()
+        var wanted = 0
+        for (offset, stem) in stems.enumerated() where offset == 0 || stems[offset - 1] != stem {
+            stems[wanted] = stem
+            wanted += 1
+        }
+        var capacity = 64
+        while capacity < wanted * 8 { capacity <<= 1 }  // mostly empty: short probes for the words that are not there
+        slots = Array(repeating: (0, 0, false), count: capacity)
         guard wanted > 0 else { return }
+        for stem in stems[..<wanted] { slots[position(of: stem)] = (stem, 0, true) }
         // A bitmap of the wanted stems' low bits turns most other words away with one test.
         var bits = 1 << 12
-        while bits < wanted * 16 { bits <<= 1 }
+        while bits < wanted * 64 { bits <<= 1 }
         var bitmap = [UInt64](repeating: 0, count: bits / 64)
         let bitMask = UInt32(bits - 1)
-        for slot in slots where slot.present {
-            let bit = Int(slot.stem & bitMask)
+        for stem in stems[..<wanted] {
+            let bit = Int(stem & bitMask)
             bitmap[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         // Counting does not depend on the order: the leaders are read in the caller's order,
@@ -683,13 +686,6 @@ struct WordWeights {
         var slot = Int(truncatingIfNeeded: (UInt64(stem) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while slots[slot].present && slots[slot].stem != stem { slot = (slot + 1) & mask }
         return slot
-    }
-
-    /// Doubles the table (before any frequency is counted).
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: (0, 0, false), count: old.count * 2)
-        for entry in old where entry.present { slots[position(of: entry.stem)] = entry }
     }
 
     /// The inverse document frequency of a compared story's stem: log((leaders + 1) / frequency).
