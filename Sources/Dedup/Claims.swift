@@ -340,6 +340,17 @@ public struct ClaimTable: Sendable {
         return number
     }
 
+    /// Adds `figure` as one report of document number `document`, its story in the cluster
+    /// `clusterID` (the story id itself for a story no cluster names).
+    ///
+    ///     table.add(figure, published: record.published, document: 3, clusterID: "c5b0…")
+    public mutating func add(_ figure: Figure, published: PartialDate?, document: Int32, clusterID: String) {
+        add(
+            key: FigureKey(figure), period: ClaimBuilder.period(start: figure.eventStart, end: figure.eventEnd), published: published,
+            document: document, story: intern(figure.storyID), cluster: intern(clusterID), attribution: figure.attribution, figureID: figure.id
+        )
+    }
+
     /// Adds one report.
     public mutating func add(
         key: FigureKey, period: ClaimBuilder.Period?, published: PartialDate?, document: Int32, story: Int32, cluster: Int32,

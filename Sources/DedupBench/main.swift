@@ -93,11 +93,7 @@ for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
             let stories = storyStart[number]..<storyStart[number + 1]
             for figure in figures {
                 let story = stories.first { fingerprints[$0].storyID == figure.storyID }
-                table.add(
-                    key: FigureKey(figure), period: ClaimBuilder.period(start: figure.eventStart, end: figure.eventEnd),
-                    published: document.published, document: Int32(number), story: table.intern(figure.storyID),
-                    cluster: table.intern(story.map { result!.storyClusters[$0].clusterID } ?? figure.storyID), attribution: figure.attribution, figureID: nil
-                )
+                table.add(figure, published: document.published, document: Int32(number), clusterID: story.map { result!.storyClusters[$0].clusterID } ?? figure.storyID)
             }
         }
         claims = ClaimBuilder().run(table)

@@ -39,11 +39,7 @@ public struct CorpusAnalysis: Sendable {
             let record = document.record
             let clusters = analysis.clusters(ofDocument: number, document)
             for figure in details.figures(of: document) {
-                table.add(
-                    key: FigureKey(figure), period: ClaimBuilder.period(start: figure.eventStart, end: figure.eventEnd),
-                    published: record.published, document: Int32(number), story: table.intern(figure.storyID),
-                    cluster: table.intern(clusters.story(figure.storyID)?.clusterID ?? figure.storyID), attribution: figure.attribution, figureID: nil
-                )
+                table.add(figure, published: record.published, document: Int32(number), clusterID: clusters.story(figure.storyID)?.clusterID ?? figure.storyID)
             }
         }
         analysis.claims = ClaimBuilder().run(table)
@@ -63,31 +59,17 @@ public struct CorpusAnalysis: Sendable {
 }
 
 /// The dedup assignments of one document's stories and figures, looked up by id: a document has
-/// a few stories and figures, so a short scan finds them (a dictionary when it has many).
+/// a few stories, found by a short scan; its figures are indexed only when a table asks for them.
 struct DocumentClusters {
     private let fingerprints: [StoryFingerprint]
     private let stories: ArraySlice<StoryCluster>
     private let figures: ArraySlice<FigureCluster>
-    /// Offset of each figure by id, for a document with many figures.
-    private let figureOffsets: [String: Int]?
-
-    /// Most figures looked up by a scan.
-    private static let scanLimit = 24
 
     init(fingerprints: [StoryFingerprint], stories: ArraySlice<StoryCluster>, figures: ArraySlice<FigureCluster>) {
         precondition(fingerprints.count == stories.count, "a document's fingerprints and story clusters disagree")
         self.fingerprints = fingerprints
         self.stories = stories
         self.figures = figures
-        if figures.count > Self.scanLimit {
-            var offsets: [String: Int] = [:]
-            for (offset, figure) in fingerprints.lazy.flatMap(\.figures).enumerated() where offsets[figure.figureID] == nil {
-                offsets[figure.figureID] = offset
-            }
-            figureOffsets = offsets
-        } else {
-            figureOffsets = nil
-        }
     }
 
     /// The cluster of the story `id`; `nil` when the document has no such story.
@@ -96,16 +78,13 @@ struct DocumentClusters {
         return stories[stories.startIndex + offset]
     }
 
-    /// The cluster and repeat of the figure `id`; `nil` when no story of the document has it.
-    func figure(_ id: String) -> FigureCluster? {
-        if let figureOffsets { return figureOffsets[id].map { figures[figures.startIndex + $0] } }
-        var offset = 0
-        for fingerprint in fingerprints {
-            for figure in fingerprint.figures {
-                if figure.figureID == id { return figures[figures.startIndex + offset] }
-                offset += 1
-            }
+    /// The cluster and repeat of each of the document's figures, by figure id.
+    func figuresByID() -> [String: FigureCluster] {
+        var byID: [String: FigureCluster] = [:]
+        byID.reserveCapacity(figures.count)
+        for (figure, cluster) in zip(fingerprints.lazy.flatMap(\.figures), figures) where byID[figure.figureID] == nil {
+            byID[figure.figureID] = cluster
         }
-        return nil
+        return byID
     }
 }
