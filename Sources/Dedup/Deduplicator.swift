@@ -207,7 +207,7 @@ public struct Deduplicator: Sendable {
             if index != leader {
                 assignment.duplicateOf = stories[leader].storyID
                 assignment.similarity = groups.similarity[index]
-                assignment.match = stories[index].exactHash == stories[leader].exactHash ? .exact : .nearCopy
+                assignment.match = stories.exactHash(index) == stories.exactHash(leader) ? .exact : .nearCopy
             } else if index != root {
                 assignment.match = .sameStory
             }
@@ -305,10 +305,26 @@ struct CanonicalStories {
     /// Indices of `fingerprints` in canonical order.
     let order: [Int]
 
+    /// Each story's `exactHash`, in the caller's order.
+    let exactHashes: [UInt64]
+    /// Whether each story has shingles, in the caller's order.
+    let hasWords: [Bool]
+
     init(_ fingerprints: [StoryFingerprint], order: [Int]) {
         self.fingerprints = fingerprints
         self.order = order
+        var exactHashes = [UInt64](repeating: 0, count: fingerprints.count)
+        var hasWords = [Bool](repeating: false, count: fingerprints.count)
+        for row in fingerprints.indices {
+            exactHashes[row] = fingerprints[row].exactHash
+            hasWords[row] = !fingerprints[row].shingles.isEmpty
+        }
+        self.exactHashes = exactHashes
+        self.hasWords = hasWords
     }
+
+    /// The `exactHash` of the story at canonical position `index`.
+    func exactHash(_ index: Int) -> UInt64 { exactHashes[order[index]] }
 
     /// Number of stories.
     var count: Int { order.count }
@@ -363,9 +379,10 @@ struct NearCopyGrouping {
         let containmentThreshold = max(options.containment, options.threshold)
 
         for index in 0..<stories.count {
-            let shingles = stories[index].shingles, exactHash = stories[index].exactHash
+            let row = stories.order[index]
+            let exactHash = stories.exactHashes[row]
             // A story without words (its paragraphs all repeat its headline) matches nothing.
-            guard !shingles.isEmpty else {
+            guard stories.hasWords[row] else {
                 leaders.append(index)
                 continue
             }
@@ -412,6 +429,7 @@ struct NearCopyGrouping {
                 }
             }
             candidates.sort()
+            let shingles = candidates.isEmpty ? [] : stories[index].shingles
             var best: (leader: Int, score: Double)?
             var previous: Int32 = -1
             for candidate in candidates where candidate != previous {
@@ -620,21 +638,29 @@ struct SameStoryRule {
 /// every story on the topic uses (`soldati`, `nordcoreani`, `Russia`) weigh little and the
 /// words of one story (`audizione`, `commissione`, `mascella`) weigh much.
 ///
-/// Only the stems of the stories to compare are counted: every leader's words are read once and
-/// looked up in an open-addressing table of those stems (stems are already hashes), behind a
-/// bitmap that turns most other words away; the table is sized by the distinct stems compared,
-/// never by the corpus or the number of pairs.
+/// Only the stems of the stories to compare are counted: they are gathered into an
+/// open-addressing table (stems are already hashes) that grows with the distinct stems, never
+/// with the number of pairs; every leader's words are then read once and counted behind a bitmap
+/// that turns most other words away. Each stem's weight is computed once.
 struct WordWeights {
-    private let leaderCount: Int
-    /// Stem and document frequency per slot (`present` false: empty slot).
-    private var slots: [(stem: UInt32, frequency: Int32, present: Bool)]
+    /// Stem per slot (`present` false: empty slot).
+    private var slots: [(stem: UInt32, present: Bool)]
+    /// Document frequency, then inverse document frequency, per slot.
+    private var frequency: [Int32]
+    private var weight: [Double]
+    /// Stems in the table.
+    private var count = 0
+    /// The sum of each compared story's stem weights, by canonical index, once computed.
+    private var totals: [Int: Double] = [:]
 
     /// Counts, over `leaders`, the stems of the stories of the pairs in `compared`.
     init(_ stories: CanonicalStories, leaders: [Int], compared: [(Int, Int)]) {
-        leaderCount = leaders.count
-        // The distinct stems of the distinct compared stories (a story is in many pairs when
-        // many stories share its figures and dates): the table is sized by them, never by the
-        // number of pairs.
+        slots = Array(repeating: (0, false), count: 1024)
+        frequency = []
+        weight = []
+        guard !compared.isEmpty else { return }
+        // The distinct compared stories (a story is in many pairs when many stories share its
+        // figures and dates), read once each.
         var members: [Int] = []
         members.reserveCapacity(compared.count * 2)
         for (a, b) in compared {
@@ -642,32 +668,21 @@ struct WordWeights {
             members.append(b)
         }
         members.sort()
-        var stems: [UInt32] = []
         var previous = -1
         for index in members where index != previous {
             previous = index
-            stems.append(contentsOf: stories[index].contentWords)
+            for stem in stories[index].contentWords { insert(stem) }
         }
-        stems.sort()
-        var wanted = 0
-        for (offset, stem) in stems.enumerated() where offset == 0 || stems[offset - 1] != stem {
-            stems[wanted] = stem
-            wanted += 1
-        }
-        var capacity = 64
-        while capacity < wanted * 8 { capacity <<= 1 }  // mostly empty: short probes for the words that are not there
-        slots = Array(repeating: (0, 0, false), count: capacity)
-        guard wanted > 0 else { return }
-        for stem in stems[..<wanted] { slots[position(of: stem)] = (stem, 0, true) }
-        // A bitmap of the wanted stems' low bits turns most other words away with one test.
+        // A bitmap of the stems' low bits turns most other words away with one test.
         var bits = 1 << 12
-        while bits < wanted * 64 { bits <<= 1 }
+        while bits < count * 64 { bits <<= 1 }
         var bitmap = [UInt64](repeating: 0, count: bits / 64)
         let bitMask = UInt32(bits - 1)
-        for stem in stems[..<wanted] {
-            let bit = Int(stem & bitMask)
+        for slot in slots where slot.present {
+            let bit = Int(slot.stem & bitMask)
             bitmap[bit >> 6] |= 1 << UInt64(bit & 63)
         }
+        frequency = Array(repeating: 0, count: slots.count)
         // Counting does not depend on the order: the leaders are read in the caller's order,
         // front to back through memory.
         for original in leaders.map({ stories.order[$0] }).sorted() {
@@ -675,8 +690,24 @@ struct WordWeights {
                 let bit = Int(word & bitMask)
                 guard bitmap[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
                 let slot = position(of: word)
-                if slots[slot].present { slots[slot].frequency += 1 }
+                if slots[slot].present { frequency[slot] += 1 }
             }
+        }
+        let leaderCount = Double(leaders.count + 1)
+        weight = frequency.map { $0 == 0 ? 0 : log(leaderCount / Double($0)) }
+    }
+
+    /// Adds `stem` to the table (kept at most 1/8 full, so that the words that are not there
+    /// are turned away after a short probe).
+    private mutating func insert(_ stem: UInt32) {
+        let slot = position(of: stem)
+        guard !slots[slot].present else { return }
+        slots[slot] = (stem, true)
+        count += 1
+        if count * 8 > slots.count {
+            let old = slots
+            slots = Array(repeating: (0, false), count: old.count * 2)
+            for entry in old where entry.present { slots[position(of: entry.stem)] = entry }
         }
     }
 
@@ -689,35 +720,28 @@ struct WordWeights {
     }
 
     /// The inverse document frequency of a compared story's stem: log((leaders + 1) / frequency).
-    private func idf(_ stem: UInt32) -> Double {
-        let frequency = slots[position(of: stem)].frequency
-        return frequency == 0 ? 0 : log(Double(leaderCount + 1) / Double(frequency))
-    }
+    private func idf(_ stem: UInt32) -> Double { weight[position(of: stem)] }
 
-    /// Each story's word weights (aligned with its `contentWords`) and their sum, computed on
-    /// first use.
-    private var cached: [Int: (weights: [Double], total: Double)] = [:]
-
-    private mutating func weights(of index: Int, _ stories: CanonicalStories) -> (weights: [Double], total: Double) {
-        if let known = cached[index] { return known }
-        let weights = stories[index].contentWords.map { idf($0) }
-        let entry = (weights, weights.reduce(0, +))
-        cached[index] = entry
-        return entry
+    /// The sum of the weights of a compared story's stems, computed on first use.
+    private mutating func total(of index: Int, _ words: [UInt32]) -> Double {
+        if let known = totals[index] { return known }
+        var sum = 0.0
+        for stem in words { sum += idf(stem) }
+        totals[index] = sum
+        return sum
     }
 
     /// Weighted overlap of stories `a` and `b`: the idf of the shared words over the idf of the
     /// lighter set (0–1).
     mutating func overlap(_ a: Int, _ b: Int, _ stories: CanonicalStories) -> Double {
-        let first = weights(of: a, stories), second = weights(of: b, stories)
-        let lighter = min(first.total, second.total)
-        guard lighter > 0 else { return 0 }
         let wordsA = stories[a].contentWords, wordsB = stories[b].contentWords
+        let lighter = min(total(of: a, wordsA), total(of: b, wordsB))
+        guard lighter > 0 else { return 0 }
         var shared = 0.0
         var i = 0, j = 0
         while i < wordsA.count && j < wordsB.count {
             if wordsA[i] == wordsB[j] {
-                shared += first.weights[i]
+                shared += idf(wordsA[i])
                 i += 1
                 j += 1
             } else if wordsA[i] < wordsB[j] {

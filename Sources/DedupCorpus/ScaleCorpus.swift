@@ -6,7 +6,10 @@ import PipelineCore
 /// Stories are written from the vocabulary of the given articles (words drawn at random, so
 /// distinct stories share vocabulary but not word sequences) with three figures each; about
 /// 30% of the stories are republished in one to four variants (new headline, added boilerplate,
-/// dropped paragraph, reordered paragraphs), so the clusters are known.
+/// dropped paragraph, reordered paragraphs), and about 10% are told again by another outlet in
+/// its own words (half of them the story's, in a new order: no near copy), with the same
+/// figures, one or two days later. So every step of dedup has work at every size, and the
+/// clusters are known.
 ///
 ///     let corpus = ScaleCorpus(documents: 10_000, seed: 7, vocabularyFrom: articles)
 ///     corpus.documents.count   // 10_000
@@ -46,20 +49,34 @@ public struct ScaleCorpus: Sendable {
                 (categories[Int(generator.next() % UInt64(categories.count))], Double(10 + generator.next() % 20_000))
             }
             let copies = generator.next() % 10 < 3 ? 1 + Int(generator.next() % 4) : 0
-            for variant in 0...copies where documents.count < count {
+            let retold = generator.next() % 10 == 0
+            for variant in 0...(copies + (retold ? 1 : 0)) where documents.count < count {
                 var body = paragraphs
-                switch variant {
-                case 0, 1: break
-                case 2: body.append(CorpusGenerator.boilerplate[Int(generator.next() % 3)])
-                case 3: body.remove(at: Int(generator.next() % UInt64(body.count)))
-                default: body.shuffle(using: &generator)
+                var path = "scale/\(story)_\(variant).txt"
+                var published = day.adding(days: variant)
+                if variant > copies {
+                    // Another outlet's telling: as many words per paragraph, each either one of
+                    // the story's own words or any word of the vocabulary.
+                    let own = paragraphs.flatMap { $0.split(separator: " ") }
+                    body = paragraphs.map { paragraph in
+                        paragraph.split(separator: " ").map { _ in
+                            generator.next() % 2 == 0 ? String(own[Int(generator.next() % UInt64(own.count))]) : words[Int(generator.next() % UInt64(words.count))]
+                        }.joined(separator: " ")
+                    }
+                    path = "altra-testata/\(story).txt"
+                    published = day.adding(days: 1 + Int(generator.next() % 2))
+                } else {
+                    switch variant {
+                    case 0, 1: break
+                    case 2: body.append(CorpusGenerator.boilerplate[Int(generator.next() % 3)])
+                    case 3: body.remove(at: Int(generator.next() % UInt64(body.count)))
+                    default: body.shuffle(using: &generator)
+                    }
                 }
-                let path = "scale/\(story)_\(variant).txt"
                 let id = DocumentID.make(path: path)
                 let text = body.joined(separator: "\n\n")
                 let chars = text.unicodeScalars.count
                 let storyRow = Story(documentID: id, position: 0, title: "Titolo \(story) \(variant)", charStart: 0, charEnd: chars)
-                let published = day.adding(days: variant)
                 documents.append(Document(
                     id: id, path: path, format: .text, encoding: "utf-8", title: storyRow.title,
                     published: PartialDate(year: published.year, month: published.month, day: published.day),

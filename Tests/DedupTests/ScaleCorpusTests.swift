@@ -16,6 +16,12 @@ struct ScaleCorpusTests {
         let score = PairwiseScore(predicted: predicted, truth: corpus.stories)
         #expect(score.precision >= 0.95)
         #expect(score.recall >= 0.95)
+        // Every step has work: exact copies, near copies, and other outlets' tellings.
+        let matches = Dictionary(grouping: result.storyClusters.compactMap(\.match), by: { $0 }).mapValues(\.count)
+        #expect(matches[.exact, default: 0] > 0)
+        #expect(matches[.nearCopy, default: 0] > 0)
+        #expect(matches[.sameStory, default: 0] > 0)
+        #expect(result.statistics.sameStoryCandidates >= matches[.sameStory, default: 0])
         var generator = SeededGenerator(seed: 3)
         #expect(Deduplicator().run(prints.shuffled(using: &generator)) == result)
     }
