@@ -340,14 +340,15 @@ public struct ClaimTable: Sendable {
         return number
     }
 
-    /// Adds `figure` as one report of document number `document`, its story in the cluster
-    /// `clusterID` (the story id itself for a story no cluster names).
+    /// Adds `figure` as one report of document number `document`, story number `story`, in
+    /// cluster number `cluster` (the caller's numbers: only their equality matters; dedup's
+    /// ``DedupResult/clusterNumber(ofStoryAt:)`` for the cluster).
     ///
-    ///     table.add(figure, published: record.published, document: 3, clusterID: "c5b0…")
-    public mutating func add(_ figure: Figure, published: PartialDate?, document: Int32, clusterID: String) {
+    ///     table.add(figure, published: record.published, document: 3, story: row, cluster: result.clusterNumber(ofStoryAt: row))
+    public mutating func add(_ figure: Figure, published: PartialDate?, document: Int32, story: Int32, cluster: Int32) {
         add(
             key: FigureKey(figure), period: ClaimBuilder.period(start: figure.eventStart, end: figure.eventEnd), published: published,
-            document: document, story: intern(figure.storyID), cluster: intern(clusterID), attribution: figure.attribution, figureID: figure.id
+            document: document, story: story, cluster: cluster, attribution: figure.attribution, figureID: figure.id
         )
     }
 

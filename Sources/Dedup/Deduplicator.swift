@@ -79,33 +79,96 @@ public struct DedupStatistics: Sendable, Hashable, Codable {
 }
 
 /// The outcome of corpus-wide deduplication, aligned with the fingerprints it was computed from:
-/// one story assignment per fingerprint, one figure assignment per fingerprint figure.
+/// one story assignment per fingerprint ("row"), one figure assignment per fingerprint figure
+/// ("slot": the fingerprints' figures in order, story after story).
 ///
-/// Positions, not ids, index the result, so that a caller that walks its documents in the order
-/// it gave them reads the assignments front to back; ``stories`` and ``figures`` give them by id.
+/// Assignments are kept as numbers (rows and slots) and turned into ids only when asked for, so a
+/// caller that writes them reads each once, and dedup allocates no string per story or figure.
+/// Positions, not ids, index the result; ``stories`` and ``figures`` give them by id.
 ///
 ///     let result = Deduplicator(options: options).run(fingerprints)
-///     result.storyClusters[0].clusterID         // the cluster of fingerprints[0]
+///     result.storyCluster(at: 0).clusterID       // the cluster of fingerprints[0]
 ///     result.stories["d…-s0"]?.clusterID        // the same, by id
 public struct DedupResult: Sendable, Equatable {
-    /// The cluster of each story, in the order of the fingerprints given to ``Deduplicator/run(_:candidates:)``.
-    public var storyClusters: [StoryCluster]
-    /// The cluster and repeat of each figure: the fingerprints' figures in order, story after story.
-    public var figureClusters: [FigureCluster]
     /// Problems worth a line in run.json (capped buckets), in a stable order.
     public var warnings: [String]
     /// Work counters.
     public var statistics: DedupStatistics
     /// The fingerprints the assignments are aligned with (their ids key ``stories`` and ``figures``).
     public let fingerprints: [StoryFingerprint]
+    /// Each row's cluster: the row of the cluster's canonical story.
+    private let canonicalRow: [Int32]
+    /// Each row's near-copy group leader when the story is a copy of it, else -1.
+    private let leaderRow: [Int32]
+    /// Each row's verified similarity to its leader (NaN for none).
+    private let similarity: [Double]
+    /// Each row's match.
+    private let match: [StoryMatch?]
+    /// Where each row's figures start among the slots (one more entry for the end).
+    private let firstSlot: [Int32]
+    /// Each slot's first report, as (row, figure offset), when it is a repeat; row -1 otherwise.
+    private let firstReport: [(row: Int32, offset: Int32)]
 
-    /// Creates a result; `storyClusters` and `figureClusters` must be aligned with `fingerprints`.
-    public init(fingerprints: [StoryFingerprint], storyClusters: [StoryCluster], figureClusters: [FigureCluster], warnings: [String], statistics: DedupStatistics) {
+    /// Creates a result from compact assignments aligned with `fingerprints` (see ``Deduplicator``).
+    init(
+        fingerprints: [StoryFingerprint], canonicalRow: [Int32], leaderRow: [Int32], similarity: [Double], match: [StoryMatch?],
+        firstSlot: [Int32], firstReport: [(row: Int32, offset: Int32)], warnings: [String], statistics: DedupStatistics
+    ) {
+        precondition(canonicalRow.count == fingerprints.count && firstSlot.count == fingerprints.count + 1, "assignments not aligned with the fingerprints")
         self.fingerprints = fingerprints
-        self.storyClusters = storyClusters
-        self.figureClusters = figureClusters
+        self.canonicalRow = canonicalRow
+        self.leaderRow = leaderRow
+        self.similarity = similarity
+        self.match = match
+        self.firstSlot = firstSlot
+        self.firstReport = firstReport
         self.warnings = warnings
         self.statistics = statistics
+    }
+
+    /// The cluster of the story at `row`, as a number shared by the cluster's stories only (the
+    /// row of its canonical story).
+    public func clusterNumber(ofStoryAt row: Int) -> Int32 { canonicalRow[row] }
+
+    /// The cluster id of the story at `row`: `c` + 16 hex digits of the stable hash of the
+    /// cluster's canonical story id.
+    public func clusterID(ofStoryAt row: Int) -> String {
+        Self.clusterID(canonicalStoryID: fingerprints[Int(canonicalRow[row])].storyID)
+    }
+
+    /// The cluster id of a cluster whose canonical story is `canonicalStoryID`.
+    static func clusterID(canonicalStoryID: String) -> String { "c" + StableHash.hex(StableHash.fnv1a64(canonicalStoryID)) }
+
+    /// The assignment of the story at `row`.
+    public func storyCluster(at row: Int) -> StoryCluster {
+        let leader = Int(leaderRow[row])
+        return StoryCluster(
+            clusterID: clusterID(ofStoryAt: row), duplicateOf: leader < 0 ? nil : fingerprints[leader].storyID,
+            similarity: similarity[row].isNaN ? nil : similarity[row], match: match[row], isCanonical: Int(canonicalRow[row]) == row
+        )
+    }
+
+    /// The figure id of the first report of the figure at `slot`, when it is a repeat.
+    public func repeatOf(figureAt slot: Int) -> String? {
+        let first = firstReport[slot]
+        return first.row < 0 ? nil : fingerprints[Int(first.row)].figures[Int(first.offset)].figureID
+    }
+
+    /// The slots of the figures of the story at `row`.
+    public func figureSlots(ofStoryAt row: Int) -> Range<Int> { Int(firstSlot[row])..<Int(firstSlot[row + 1]) }
+
+    /// The cluster of each story, in the order of the fingerprints given to ``Deduplicator/run(_:candidates:)``.
+    public var storyClusters: [StoryCluster] { fingerprints.indices.map { storyCluster(at: $0) } }
+
+    /// The cluster and repeat of each figure: the fingerprints' figures in order, story after story.
+    public var figureClusters: [FigureCluster] {
+        var clusters: [FigureCluster] = []
+        clusters.reserveCapacity(firstReport.count)
+        for row in fingerprints.indices {
+            let clusterID = clusterID(ofStoryAt: row)
+            for slot in figureSlots(ofStoryAt: row) { clusters.append(FigureCluster(clusterID: clusterID, repeatOf: repeatOf(figureAt: slot))) }
+        }
+        return clusters
     }
 
     /// Every story's cluster, by story id (a dictionary built on each call).
@@ -192,68 +255,67 @@ public struct Deduplicator: Sendable {
 
         // 4. Clusters: a story's cluster is the union-find root of its group leader, which is the
         // earliest story of the cluster because roots are always the smaller canonical index.
-        var storyClusters = [StoryCluster](repeating: StoryCluster(clusterID: "", duplicateOf: nil, similarity: nil), count: stories.count)
-        var roots = [Int](repeating: 0, count: stories.count)
-        var clusterIDs = [String](repeating: "", count: stories.count)  // by root
+        // Everything is written by row (the caller's position) as numbers; ids are made on demand.
+        var canonicalRow = [Int32](repeating: -1, count: stories.count)
+        var leaderRow = [Int32](repeating: -1, count: stories.count)
+        var similarity = [Double](repeating: .nan, count: stories.count)
+        var match = [StoryMatch?](repeating: nil, count: stories.count)
         for index in 0..<stories.count {
             let leader = groups.leader[index]
             let root = union.find(leader)
-            roots[index] = root
-            if root == index {  // a root is its cluster's first story, so its id comes first
-                clusterIDs[index] = "c" + StableHash.hex(StableHash.fnv1a64(stories[index].storyID))
-                statistics.clusters += 1
-            }
-            var assignment = StoryCluster(clusterID: clusterIDs[root], duplicateOf: nil, similarity: nil, match: nil, isCanonical: index == root)
+            let row = order[index]
+            canonicalRow[row] = Int32(order[root])
+            if root == index { statistics.clusters += 1 }
             if index != leader {
-                assignment.duplicateOf = stories[leader].storyID
-                assignment.similarity = groups.similarity[index]
-                assignment.match = stories.exactHash(index) == stories.exactHash(leader) ? .exact : .nearCopy
+                leaderRow[row] = Int32(order[leader])
+                similarity[row] = groups.similarity[index] ?? .nan
+                match[row] = stories.exactHash(index) == stories.exactHash(leader) ? .exact : .nearCopy
             } else if index != root {
-                assignment.match = .sameStory
+                match[row] = .sameStory
             }
-            storyClusters[order[index]] = assignment
         }
 
         // 5. Repeated figures within each cluster: its members in canonical order (a list per
-        // root, built back to front), each member's figures in text order. Most clusters hold a
-        // few figures, compared in a short list; a larger one uses a dictionary.
-        var firstFigure = [Int](repeating: 0, count: fingerprints.count + 1)  // by caller's position
-        for position in fingerprints.indices { firstFigure[position + 1] = firstFigure[position] + fingerprints[position].figures.count }
-        var figureClusters = [FigureCluster](repeating: FigureCluster(clusterID: "", repeatOf: nil), count: firstFigure[fingerprints.count])
-        var firstMember = [Int32](repeating: -1, count: stories.count)  // by root
-        var nextMember = [Int32](repeating: -1, count: stories.count)
+        // cluster, built back to front), each member's figures in text order. Clusters are
+        // independent, so they are taken in the order of their canonical stories' rows: front to
+        // back through memory, which is all there is to read for a cluster of one story. Most
+        // clusters hold a few figures, compared in a short list; a larger one uses a dictionary.
+        var firstSlot = [Int32](repeating: 0, count: fingerprints.count + 1)  // by row
+        for row in fingerprints.indices { firstSlot[row + 1] = firstSlot[row] + Int32(fingerprints[row].figures.count) }
+        var firstReports = [(row: Int32, offset: Int32)](repeating: (-1, -1), count: Int(firstSlot[fingerprints.count]))
+        var firstMember = [Int32](repeating: -1, count: stories.count)  // by canonical row
+        var nextMember = [Int32](repeating: -1, count: stories.count)  // by row
         for index in (0..<stories.count).reversed() {
-            nextMember[index] = firstMember[roots[index]]
-            firstMember[roots[index]] = Int32(index)
+            let row = order[index], root = Int(canonicalRow[row])
+            nextMember[row] = firstMember[root]
+            firstMember[root] = Int32(row)
         }
-        // First reports by key, as (member, figure offset): a figure's id is read only when a
-        // repeat names it.
-        var shortList: [(key: FigureKey, member: Int, figure: Int)] = []
-        var firstReport: [FigureKey: (member: Int, figure: Int)] = [:]
-        for root in 0..<stories.count where roots[root] == root {
-            let clusterID = clusterIDs[root]
+        var shortList: [(key: FigureKey, first: (row: Int32, offset: Int32))] = []
+        var firstByKey: [FigureKey: (row: Int32, offset: Int32)] = [:]
+        for root in 0..<stories.count where canonicalRow[root] == Int32(root) {
             shortList.removeAll(keepingCapacity: true)
-            firstReport.removeAll()
-            var member = Int(firstMember[root])
-            while member >= 0 {
-                let figures = stories[member].figures
-                let slot = firstFigure[order[member]]
+            firstByKey.removeAll()
+            var row = Int(firstMember[root])
+            while row >= 0 {
+                let figures = fingerprints[row].figures
+                let slot = Int(firstSlot[row])
                 for offset in figures.indices {
                     let key = figures[offset].key
-                    var first: (member: Int, figure: Int)?
-                    if firstReport.isEmpty && shortList.count < 16 {
-                        if let entry = shortList.first(where: { $0.key == key }) { first = (entry.member, entry.figure) } else { shortList.append((key, member, offset)) }
+                    let here = (row: Int32(row), offset: Int32(offset))
+                    if firstByKey.isEmpty && shortList.count < 16 {
+                        if let entry = shortList.first(where: { $0.key == key }) { firstReports[slot + offset] = entry.first } else { shortList.append((key, here)) }
                     } else {
-                        if firstReport.isEmpty { for entry in shortList { firstReport[entry.key] = (entry.member, entry.figure) } }
-                        first = firstReport[key]
-                        if first == nil { firstReport[key] = (member, offset) }
+                        if firstByKey.isEmpty { for entry in shortList { firstByKey[entry.key] = entry.first } }
+                        if let first = firstByKey[key] { firstReports[slot + offset] = first } else { firstByKey[key] = here }
                     }
-                    figureClusters[slot + offset] = FigureCluster(clusterID: clusterID, repeatOf: first.map { stories[$0.member].figures[$0.figure].figureID })
                 }
-                member = Int(nextMember[member])
+                row = Int(nextMember[row])
             }
         }
-        return DedupResult(fingerprints: fingerprints, storyClusters: storyClusters, figureClusters: figureClusters, warnings: warnings, statistics: statistics)
+        return DedupResult(
+            fingerprints: fingerprints, canonicalRow: canonicalRow, leaderRow: leaderRow, similarity: similarity, match: match,
+            firstSlot: firstSlot, firstReport: firstReports, warnings: warnings, statistics: statistics
+        )
     }
 
     /// Indices of `fingerprints` in canonical order: earliest published first (undated last),

@@ -92,8 +92,8 @@ for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
         for (number, (document, figures)) in zip(corpus.documents, corpus.figures).enumerated() {
             let stories = storyStart[number]..<storyStart[number + 1]
             for figure in figures {
-                let story = stories.first { fingerprints[$0].storyID == figure.storyID }
-                table.add(figure, published: document.published, document: Int32(number), clusterID: story.map { result!.storyClusters[$0].clusterID } ?? figure.storyID)
+                guard let row = stories.first(where: { fingerprints[$0].storyID == figure.storyID }) else { continue }
+                table.add(figure, published: document.published, document: Int32(number), story: Int32(row), cluster: result!.clusterNumber(ofStoryAt: row))
             }
         }
         claims = ClaimBuilder().run(table)
@@ -108,7 +108,7 @@ for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
         for byte in lines.joined(separator: "\n").utf8 { hash = (hash ^ UInt64(byte)) &* 1099511628211 }
         print("DIGEST \(size) \(lines.count) \(String(hash, radix: 16))")
     }
-    let predicted = corpus.documents.indices.map { result!.storyClusters[storyStart[$0]].clusterID }
+    let predicted = corpus.documents.indices.map { result!.clusterID(ofStoryAt: storyStart[$0]) }
     let score = PairwiseScore(predicted: predicted, truth: corpus.stories)
     stageTimes[size] = (dedupTime.cpu, claimsTime.cpu)
     print([

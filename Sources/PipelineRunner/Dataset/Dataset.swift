@@ -97,15 +97,15 @@ public struct Dataset: Sendable {
         return table("figures", rowCount: documents.reduce(0) { $0 + $1.figureCount }) { emit in
             for (number, document) in documents.enumerated() where document.figureCount > 0 {
                 let clusters = corpus.clusters(ofDocument: number, document)
-                let repeats = clusters.figuresByID()
+                let repeats = clusters.repeatsByID()
                 let ordered = details.figures(of: document).sorted { ($0.charStart, $0.charEnd, $0.id) < ($1.charStart, $1.charEnd, $1.id) }
                 for figure in ordered {
                     try emit([
-                        .text(figure.id), .text(document.record.id), .text(figure.storyID), .text(clusters.story(figure.storyID)?.clusterID),
+                        .text(figure.id), .text(document.record.id), .text(figure.storyID), .text(clusters.clusterID(ofStory: figure.storyID)),
                         .number(figure.value), .number(figure.valueHigh), .text(figure.qualifier.rawValue), .text(figure.unit),
                         .text(figure.category), .text(figure.attribution), .text(figure.eventStart), .text(figure.eventEnd),
                         .text(figure.surface), .text(figure.sentence), .integer(figure.charStart), .integer(figure.charEnd),
-                        .text(repeats[figure.id]?.repeatOf),
+                        .text(repeats[figure.id]),
                     ])
                 }
             }

@@ -9,11 +9,9 @@ public struct CorpusAnalysis: Sendable {
     public var warnings: [String]
     /// Dedup's assignments, aligned with the documents' fingerprints, document after document.
     let dedup: DedupResult
-    /// Where each document's stories start in `dedup.storyClusters` (by document number; one
-    /// more entry for the end).
+    /// Where each document's stories start among dedup's rows (by document number; one more
+    /// entry for the end).
     let storyStart: [Int]
-    /// Where each document's figures start in `dedup.figureClusters` (likewise).
-    let figureStart: [Int]
 
     /// Runs dedup over the fingerprints of every accepted document, then builds the claims
     /// from every figure with its document's publication date and its story's cluster (reading
@@ -24,22 +22,27 @@ public struct CorpusAnalysis: Sendable {
         timings: inout StageTimings, clock: inout StageClock
     ) -> CorpusAnalysis {
         let dedup = Deduplicator(options: config.dedup).run(documents.flatMap(\.fingerprints), candidates: candidates)
-        var storyStart = [0], figureStart = [0]
+        var storyStart = [0]
         storyStart.reserveCapacity(documents.count + 1)
-        figureStart.reserveCapacity(documents.count + 1)
-        for document in documents {
-            storyStart.append(storyStart[storyStart.count - 1] + document.fingerprints.count)
-            figureStart.append(figureStart[figureStart.count - 1] + document.fingerprints.reduce(0) { $0 + $1.figures.count })
-        }
-        var analysis = CorpusAnalysis(claims: [], warnings: dedup.warnings, dedup: dedup, storyStart: storyStart, figureStart: figureStart)
+        for document in documents { storyStart.append(storyStart[storyStart.count - 1] + document.fingerprints.count) }
+        var analysis = CorpusAnalysis(claims: [], warnings: dedup.warnings, dedup: dedup, storyStart: storyStart)
         timings.add(.dedup, clock.lap())
 
+        // Stories and clusters are numbered by dedup's rows; a figure whose story has no
+        // fingerprint (none in practice) is a story and cluster of its own, numbered after them.
         var table = ClaimTable()
+        var strays: [String: Int32] = [:]
         for (number, document) in documents.enumerated() where document.figureCount > 0 {
             let record = document.record
             let clusters = analysis.clusters(ofDocument: number, document)
             for figure in details.figures(of: document) {
-                table.add(figure, published: record.published, document: Int32(number), clusterID: clusters.story(figure.storyID)?.clusterID ?? figure.storyID)
+                if let row = clusters.row(ofStory: figure.storyID) {
+                    table.add(figure, published: record.published, document: Int32(number), story: Int32(row), cluster: dedup.clusterNumber(ofStoryAt: row))
+                } else {
+                    let stray = strays[figure.storyID] ?? Int32(dedup.fingerprints.count + strays.count)
+                    strays[figure.storyID] = stray
+                    table.add(figure, published: record.published, document: Int32(number), story: stray, cluster: stray)
+                }
             }
         }
         analysis.claims = ClaimBuilder().run(table)
@@ -50,40 +53,41 @@ public struct CorpusAnalysis: Sendable {
     /// The assignments of the stories and figures of `document`, number `number` of the documents
     /// this analysis was run on.
     func clusters(ofDocument number: Int, _ document: CorpusDocument) -> DocumentClusters {
-        DocumentClusters(
-            fingerprints: document.fingerprints,
-            stories: dedup.storyClusters[storyStart[number]..<storyStart[number + 1]],
-            figures: dedup.figureClusters[figureStart[number]..<figureStart[number + 1]]
-        )
+        DocumentClusters(result: dedup, rows: storyStart[number]..<storyStart[number + 1])
     }
 }
 
 /// The dedup assignments of one document's stories and figures, looked up by id: a document has
 /// a few stories, found by a short scan; its figures are indexed only when a table asks for them.
 struct DocumentClusters {
-    private let fingerprints: [StoryFingerprint]
-    private let stories: ArraySlice<StoryCluster>
-    private let figures: ArraySlice<FigureCluster>
+    private let result: DedupResult
+    /// The document's stories among the result's rows.
+    private let rows: Range<Int>
 
-    init(fingerprints: [StoryFingerprint], stories: ArraySlice<StoryCluster>, figures: ArraySlice<FigureCluster>) {
-        precondition(fingerprints.count == stories.count, "a document's fingerprints and story clusters disagree")
-        self.fingerprints = fingerprints
-        self.stories = stories
-        self.figures = figures
+    init(result: DedupResult, rows: Range<Int>) {
+        self.result = result
+        self.rows = rows
     }
+
+    /// The row of the story `id` in the dedup result; `nil` when the document has no such story.
+    func row(ofStory id: String) -> Int? { rows.first { result.fingerprints[$0].storyID == id } }
 
     /// The cluster of the story `id`; `nil` when the document has no such story.
-    func story(_ id: String) -> StoryCluster? {
-        guard let offset = fingerprints.firstIndex(where: { $0.storyID == id }) else { return nil }
-        return stories[stories.startIndex + offset]
-    }
+    func story(_ id: String) -> StoryCluster? { row(ofStory: id).map { result.storyCluster(at: $0) } }
 
-    /// The cluster and repeat of each of the document's figures, by figure id.
-    func figuresByID() -> [String: FigureCluster] {
-        var byID: [String: FigureCluster] = [:]
-        byID.reserveCapacity(figures.count)
-        for (figure, cluster) in zip(fingerprints.lazy.flatMap(\.figures), figures) where byID[figure.figureID] == nil {
-            byID[figure.figureID] = cluster
+    /// The cluster id of the story `id`; `nil` when the document has no such story.
+    func clusterID(ofStory id: String) -> String? { row(ofStory: id).map { result.clusterID(ofStoryAt: $0) } }
+
+    /// The first report that each of the document's repeated figures repeats, by figure id (a
+    /// figure id met twice keeps its first assignment).
+    func repeatsByID() -> [String: String] {
+        var byID: [String: String] = [:]
+        var seen = Set<String>()
+        for row in rows {
+            let figures = result.fingerprints[row].figures
+            for (figure, slot) in zip(figures, result.figureSlots(ofStoryAt: row)) where seen.insert(figure.figureID).inserted {
+                if let first = result.repeatOf(figureAt: slot) { byID[figure.figureID] = first }
+            }
         }
         return byID
     }
