@@ -367,26 +367,21 @@ struct CanonicalStories {
     /// Indices of `fingerprints` in canonical order.
     let order: [Int]
 
-    /// Each story's `exactHash`, in the caller's order.
-    let exactHashes: [UInt64]
-    /// Whether each story has shingles, in the caller's order.
-    let hasWords: [Bool]
+    /// Each story's `exactHash`, and whether it has shingles, in canonical order: gathered once,
+    /// front to back through the fingerprints, so the steps that walk the canonical order read
+    /// them in sequence instead of a fingerprint each.
+    let exactHashes: [(hash: UInt64, hasWords: Bool)]
 
     init(_ fingerprints: [StoryFingerprint], order: [Int]) {
         self.fingerprints = fingerprints
         self.order = order
-        var exactHashes = [UInt64](repeating: 0, count: fingerprints.count)
-        var hasWords = [Bool](repeating: false, count: fingerprints.count)
-        for row in fingerprints.indices {
-            exactHashes[row] = fingerprints[row].exactHash
-            hasWords[row] = !fingerprints[row].shingles.isEmpty
-        }
-        self.exactHashes = exactHashes
-        self.hasWords = hasWords
+        var byRow = [(hash: UInt64, hasWords: Bool)](repeating: (0, false), count: fingerprints.count)
+        for row in fingerprints.indices { byRow[row] = (fingerprints[row].exactHash, !fingerprints[row].shingles.isEmpty) }
+        exactHashes = order.map { byRow[$0] }
     }
 
     /// The `exactHash` of the story at canonical position `index`.
-    func exactHash(_ index: Int) -> UInt64 { exactHashes[order[index]] }
+    func exactHash(_ index: Int) -> UInt64 { exactHashes[index].hash }
 
     /// Number of stories.
     var count: Int { order.count }
@@ -441,10 +436,9 @@ struct NearCopyGrouping {
         let containmentThreshold = max(options.containment, options.threshold)
 
         for index in 0..<stories.count {
-            let row = stories.order[index]
-            let exactHash = stories.exactHashes[row]
+            let (exactHash, hasWords) = stories.exactHashes[index]
             // A story without words (its paragraphs all repeat its headline) matches nothing.
-            guard stories.hasWords[row] else {
+            guard hasWords else {
                 leaders.append(index)
                 continue
             }
@@ -583,9 +577,11 @@ struct SameStoryRule {
         var categories: [String] = []
         // Leaders are numbered in the caller's order (front to back through memory); the
         // numbering decides no result, since buckets are sorted by date and canonical index.
-        for index in leaders.sorted(by: { stories.order[$0] < stories.order[$1] }) {
-            guard let published = stories[index].published, published.month != nil else { continue }
-            let own = Self.keys(stories[index].figures, categories: &categories)
+        let rows = LeaderRows(stories, leaders: leaders)
+        for row in 0..<stories.count where rows.leader[row] >= 0 {
+            let index = Int(rows.leader[row])
+            guard let published = stories.fingerprints[row].published, published.month != nil else { continue }
+            let own = Self.keys(stories.fingerprints[row].figures, categories: &categories)
             guard own.count >= options.sameStoryFigures else { continue }
             let number = Int32(story.count)
             story.append(index)
@@ -657,7 +653,7 @@ struct SameStoryRule {
         }
 
         statistics.sameStoryCandidates += compared.count
-        var weights = WordWeights(stories, leaders: leaders, compared: compared)
+        var weights = WordWeights(stories, leaders: rows, compared: compared)
         for (a, b) in compared where weights.overlap(a, b, stories) >= options.sameStoryWords {
             if union.unite(a, b) { statistics.sameStoryJoins += 1 }
         }
@@ -696,6 +692,22 @@ struct SameStoryRule {
     }
 }
 
+/// The near-copy group leaders by row (the caller's order), so that the steps that read every
+/// leader read the fingerprints front to back.
+struct LeaderRows {
+    /// The canonical index of the story at each row when it leads a group; -1 otherwise.
+    let leader: [Int32]
+    /// Number of leaders.
+    let count: Int
+
+    init(_ stories: CanonicalStories, leaders: [Int]) {
+        var leader = [Int32](repeating: -1, count: stories.count)
+        for index in leaders { leader[stories.order[index]] = Int32(index) }
+        self.leader = leader
+        count = leaders.count
+    }
+}
+
 /// Inverse document frequencies of content-word stems over the group leaders, so that the words
 /// every story on the topic uses (`soldati`, `nordcoreani`, `Russia`) weigh little and the
 /// words of one story (`audizione`, `commissione`, `mascella`) weigh much.
@@ -716,7 +728,7 @@ struct WordWeights {
     private var totals: [Int: Double] = [:]
 
     /// Counts, over `leaders`, the stems of the stories of the pairs in `compared`.
-    init(_ stories: CanonicalStories, leaders: [Int], compared: [(Int, Int)]) {
+    init(_ stories: CanonicalStories, leaders: LeaderRows, compared: [(Int, Int)]) {
         slots = Array(repeating: (0, false), count: 1024)
         frequency = []
         weight = []
@@ -747,8 +759,8 @@ struct WordWeights {
         frequency = Array(repeating: 0, count: slots.count)
         // Counting does not depend on the order: the leaders are read in the caller's order,
         // front to back through memory.
-        for original in leaders.map({ stories.order[$0] }).sorted() {
-            for word in stories.fingerprints[original].contentWords {
+        for row in 0..<stories.count where leaders.leader[row] >= 0 {
+            for word in stories.fingerprints[row].contentWords {
                 let bit = Int(word & bitMask)
                 guard bitmap[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
                 let slot = position(of: word)
