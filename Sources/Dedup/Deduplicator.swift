@@ -418,8 +418,7 @@ struct NearCopyGrouping {
     /// - Parameter partners: for each story (canonical index), the stories it shares an admitted
     ///   bucket with, from `pipeline reduce`; `nil` to use in-memory band buckets.
     mutating func run(_ stories: CanonicalStories, partners: [[Int32]]?, statistics: inout DedupStatistics) {
-        var firstByExact: [UInt64: Int] = [:]
-        firstByExact.reserveCapacity(stories.count)
+        var firstByExact = FirstByHash(capacity: stories.count)
         // Band buckets: for each numbered bucket, its size and the head of a linked list of its
         // leaders in `nodes` (newest first).
         let numbering = partners == nil ? BandBucketNumbers(stories.fingerprints) : nil
@@ -442,14 +441,13 @@ struct NearCopyGrouping {
                 leaders.append(index)
                 continue
             }
-            if let first = firstByExact[exactHash] {
+            if let first = firstByExact.first(exactHash, else: index) {
                 let target = leader[first]
                 leader[index] = target
                 similarity[index] = first == target ? 1 : similarity[first]
                 statistics.exactCopies += 1
                 continue
             }
-            firstByExact[exactHash] = index
 
             // Candidate leaders from the buckets this story is admitted to, each verified once.
             candidates.removeAll(keepingCapacity: true)
@@ -520,6 +518,34 @@ struct NearCopyGrouping {
                 buckets[Int(bucket)].head = Int32(nodes.count - 1)
             }
         }
+    }
+}
+
+/// The first story seen with each exact hash: open addressing over the hashes, which are already
+/// well mixed (a `Dictionary` would hash them again).
+struct FirstByHash {
+    private var slots: [(hash: UInt64, index: Int32)]
+    private let shift: UInt64
+
+    /// A table for up to `capacity` hashes (kept at most half full).
+    init(capacity: Int) {
+        var bits: UInt64 = 4
+        while (1 << bits) < capacity * 2 { bits += 1 }
+        slots = Array(repeating: (0, -1), count: 1 << bits)
+        shift = 64 - bits
+    }
+
+    /// The story first seen with `hash`; when there is none, records `index` as that story and
+    /// returns `nil`.
+    mutating func first(_ hash: UInt64, else index: Int) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while slots[slot].index >= 0 {
+            if slots[slot].hash == hash { return Int(slots[slot].index) }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = (hash, Int32(index))
+        return nil
     }
 }
 
