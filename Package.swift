@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibXML2"], resources: [.process("Resources")]),
         .target(name: "Normalize", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
         .target(name: "Extract", dependencies: ["PipelineCore", "Normalize"], resources: [.process("Resources")]),
-        .target(name: "Dedup", dependencies: ["PipelineCore"], resources: [.process("Resources")]),
+        .target(name: "Dedup", dependencies: ["PipelineCore", "CSupport"], resources: [.process("Resources")]),
 
         // Config, the concurrent runner and the dataset writers.
         .target(

@@ -6,4 +6,7 @@
 /// file system that does not support the exchange, or `ENOSYS` on other platforms).
 int pipeline_exchange_paths(const char *first, const char *second);
 
+/// Asks the processor to start loading the cache line at `address` (a hint: no effect on results).
+static inline void pipeline_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
+
 #endif
