@@ -98,10 +98,11 @@ public struct Dataset: Sendable {
             for (number, document) in documents.enumerated() where document.figureCount > 0 {
                 let clusters = corpus.clusters(ofDocument: number, document)
                 let repeats = clusters.repeatsByID()
+                let clusterIDs = clusters.clusterIDsByStory()
                 let ordered = details.figures(of: document).sorted { ($0.charStart, $0.charEnd, $0.id) < ($1.charStart, $1.charEnd, $1.id) }
                 for figure in ordered {
                     try emit([
-                        .text(figure.id), .text(document.record.id), .text(figure.storyID), .text(clusters.clusterID(ofStory: figure.storyID)),
+                        .text(figure.id), .text(document.record.id), .text(figure.storyID), .text(clusterIDs[figure.storyID]),
                         .number(figure.value), .number(figure.valueHigh), .text(figure.qualifier.rawValue), .text(figure.unit),
                         .text(figure.category), .text(figure.attribution), .text(figure.eventStart), .text(figure.eventEnd),
                         .text(figure.surface), .text(figure.sentence), .integer(figure.charStart), .integer(figure.charEnd),

@@ -75,8 +75,15 @@ struct DocumentClusters {
     /// The cluster of the story `id`; `nil` when the document has no such story.
     func story(_ id: String) -> StoryCluster? { row(ofStory: id).map { result.storyCluster(at: $0) } }
 
-    /// The cluster id of the story `id`; `nil` when the document has no such story.
-    func clusterID(ofStory id: String) -> String? { row(ofStory: id).map { result.clusterID(ofStoryAt: $0) } }
+    /// The cluster id of each of the document's stories, by story id (made once per document,
+    /// not once per figure).
+    func clusterIDsByStory() -> [String: String] {
+        var byStory: [String: String] = [:]
+        for row in rows where byStory[result.fingerprints[row].storyID] == nil {
+            byStory[result.fingerprints[row].storyID] = result.clusterID(ofStoryAt: row)
+        }
+        return byStory
+    }
 
     /// The first report that each of the document's repeated figures repeats, by figure id (a
     /// figure id met twice keeps its first assignment).
