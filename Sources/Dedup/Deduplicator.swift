@@ -619,7 +619,7 @@ struct SameStoryRule {
         var end: [Int] = []
         var entryKeys: [Int32] = []  // each leader's key numbers, leader after leader
         var entryOwners: [Int32] = []
-        var keys = KeyTable()
+        var keys = KeyTable(expected: leaders.count * 2)
         var categories: [String] = []
         // Leaders are numbered in the caller's order (front to back through memory); the
         // numbering decides no result, since buckets are sorted by date and canonical index.
@@ -709,8 +709,16 @@ struct SameStoryRule {
     /// Dense numbers for distinct identity keys (open addressing; only lookups depend on the
     /// layout, numbers follow first sight).
     struct KeyTable {
-        private var slots: [Int32] = Array(repeating: -1, count: 1024)  // key number, -1: empty
+        private var slots: [Int32]  // key number, -1: empty
         private var keys: [IdentityKey] = []
+
+        /// A table sized for about `expected` keys (it grows past them).
+        init(expected: Int) {
+            var capacity = 1024
+            while capacity < expected * 2 { capacity <<= 1 }
+            slots = Array(repeating: -1, count: capacity)
+            keys.reserveCapacity(expected)
+        }
 
         /// Number of distinct keys.
         var count: Int { keys.count }
