@@ -229,17 +229,34 @@ struct BandBucketNumbers {
 
     /// Numbers the band buckets of `fingerprints`, read in the order given (sequentially, which
     /// is faster than in canonical order; which bucket gets which number does not matter).
-    init(_ fingerprints: [StoryFingerprint]) {
+    ///
+    /// - Parameter expected: the bands a fingerprint has (`DedupOptions.bands`); a fingerprint
+    ///   with more is still numbered in full, at the cost of counting them and starting over.
+    init(_ fingerprints: [StoryFingerprint], bands expected: Int) {
+        if let numbered = Self.number(fingerprints, bands: expected) {
+            self = numbered
+        } else {
+            let most = fingerprints.lazy.map(\.bandKeys.count).max() ?? 0
+            self = Self.number(fingerprints, bands: most)!  // no fingerprint has more than the most
+        }
+    }
+
+    private init(bands: Int, numbers: [Int32], count: Int) {
+        self.bands = bands
+        self.numbers = numbers
+        self.count = count
+    }
+
+    /// The numbering with `bands` bands per story; `nil` when a fingerprint has more.
+    private static func number(_ fingerprints: [StoryFingerprint], bands: Int) -> BandBucketNumbers? {
         let storyCount = fingerprints.count
         var bandCounts = [Int32](repeating: 0, count: storyCount)
-        for index in 0..<storyCount { bandCounts[index] = Int32(fingerprints[index].bandKeys.count) }
-        let bands = Int(bandCounts.max() ?? 0)
         var numbers = [Int32](repeating: -1, count: storyCount * bands)
         var count: Int32 = 0
         // Bands are read a group at a time (all of them, with the default settings) into a
         // group-major buffer that is reused for every group, so that each band is then read in
         // one sequential sweep.
-        let group = min(bands, Self.bandsPerGroup)
+        let group = max(1, min(bands, Self.bandsPerGroup))
         var keys = [UInt64](repeating: 0, count: storyCount * group)
         // Open addressing with linear probing; the slot of a key is its (already mixed) high
         // bits scaled to the capacity, so the table needs no power-of-two size.
@@ -249,6 +266,8 @@ struct BandBucketNumbers {
             let groupEnd = min(firstBand + group, bands)
             for index in 0..<storyCount {
                 let bandKeys = fingerprints[index].bandKeys
+                guard bandKeys.count <= bands else { return nil }
+                bandCounts[index] = Int32(bandKeys.count)
                 for band in firstBand..<min(groupEnd, bandKeys.count) {
                     keys[(band - firstBand) * storyCount + index] = StableHash.combine(bandKeys[band], UInt64(band))
                 }
@@ -278,8 +297,6 @@ struct BandBucketNumbers {
                 }
             }
         }
-        self.bands = bands
-        self.numbers = numbers
-        self.count = Int(count)
+        return BandBucketNumbers(bands: bands, numbers: numbers, count: Int(count))
     }
 }

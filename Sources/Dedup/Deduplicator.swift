@@ -422,7 +422,7 @@ struct NearCopyGrouping {
         var firstByExact = FirstByHash(capacity: stories.count)
         // Band buckets: for each numbered bucket, its size and the head of a linked list of its
         // leaders in `nodes` (newest first).
-        let numbering = partners == nil ? BandBucketNumbers(stories.fingerprints) : nil
+        let numbering = partners == nil ? BandBucketNumbers(stories.fingerprints, bands: options.bands) : nil
         var buckets = [(size: Int32, head: Int32)](repeating: (0, -1), count: numbering?.count ?? 0)
         // The last anchor of each bucket that has all its anchors, and the anchors that are
         // leaders, of each capped bucket (fixed once the head is full).

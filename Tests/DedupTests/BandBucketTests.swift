@@ -82,4 +82,15 @@ struct BandBucketTests {
         #expect(Set(memory.stories.values.map(\.clusterID)).count == 1)
         #expect((maxBucket < 12) == !memory.warnings.isEmpty)
     }
+
+    /// Fingerprints made with more bands than the settings in force (an old spill, say) are still
+    /// bucketed by every band they have.
+    @Test func fingerprintsWithMoreBandsThanTheSettingsAreNumberedInFull() {
+        let fingerprints = Self.nearCopies(6, options: DedupOptions())
+        var fewer = DedupOptions()
+        fewer.bands = 8
+        #expect(fingerprints.allSatisfy { $0.bandKeys.count == DedupOptions().bands })
+        #expect(Deduplicator(options: fewer).run(fingerprints) == Deduplicator().run(fingerprints))
+        #expect(Set(Deduplicator(options: fewer).run(fingerprints).stories.values.map(\.clusterID)).count == 1)
+    }
 }
