@@ -1,16 +1,20 @@
 // dedup-bench: times the dedup stage on generated corpora of growing size.
 //
-//     swift run -c release dedup-bench                 # 10 000 and 100 000 documents
+//     swift run -c release dedup-bench                 # 10 000 and 100 000 documents, 3 rounds
 //     swift run -c release dedup-bench 20000 200000    # other sizes
 //
 // For each size it builds an in-memory corpus (ScaleCorpus, fixed seed) from the vocabulary
 // of samples/, then reports the per-document fingerprint time, the corpus-wide dedup and
-// claims times (CPU seconds of the thread, wall seconds in brackets), the pairwise precision/recall against the generator's truth, and the peak
-// resident memory of the process so far.
+// claims times (CPU seconds of the thread, wall seconds in brackets), the pairwise
+// precision/recall against the generator's truth, and the peak resident memory of the process
+// so far. It does so in rounds (every size, then every size again, each time from a corpus
+// built afresh), and the last lines give the growth between the sizes' median times, so that
+// one disturbed measurement does not decide it.
 //
-// Environment: DEDUP_DIGEST=1 also prints a digest of each whole result (every story and figure
-// assignment, warnings and counters), to check that a change to dedup keeps its results;
-// DEDUP_MAX_BUCKET and DEDUP_DAYS override max_bucket and same_story_days.
+// Environment: DEDUP_ROUNDS sets the rounds (3); DEDUP_DIGEST=1 also prints a digest of each
+// whole result (every story and figure assignment, warnings and counters), to check that a
+// change to dedup keeps its results; DEDUP_MAX_BUCKET and DEDUP_DAYS override max_bucket and
+// same_story_days.
 import Dedup
 import DedupCorpus
 import Foundation
@@ -69,9 +73,11 @@ do {
 var options = DedupOptions()
 if let cap = ProcessInfo.processInfo.environment["DEDUP_MAX_BUCKET"].flatMap({ Int($0) }) { options.maxBucket = cap }
 if let days = ProcessInfo.processInfo.environment["DEDUP_DAYS"].flatMap({ Int($0) }) { options.sameStoryDays = days }
-var stageTimes: [Int: (dedup: Double, claims: Double)] = [:]
-print("documents | fingerprint cpu s | docs/s | dedup cpu s (wall) | claims cpu s (wall) | clusters | precision | recall | capped | peak MiB")
-for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
+let rounds = max(1, ProcessInfo.processInfo.environment["DEDUP_ROUNDS"].flatMap { Int($0) } ?? 3)
+
+/// Builds the corpus of `size` documents, fingerprints it, runs dedup and claims, prints the
+/// row, and returns the two steps' CPU seconds.
+@MainActor func measure(size: Int, round: Int) -> (dedup: Double, claims: Double) {
     let corpus = ScaleCorpus(documents: size, seed: 20_251_123, vocabularyFrom: articles)
     let fingerprinter = Fingerprinter(options: options)
     var fingerprints: [StoryFingerprint] = []
@@ -110,19 +116,73 @@ for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
     }
     let predicted = corpus.documents.indices.map { result!.clusterID(ofStoryAt: storyStart[$0]) }
     let score = PairwiseScore(predicted: predicted, truth: corpus.stories)
-    stageTimes[size] = (dedupTime.cpu, claimsTime.cpu)
     print([
         "\(size)", format(fingerprintTime.cpu), "\(Int(Double(size) / fingerprintTime.cpu))",
         "\(format(dedupTime.cpu, 3)) (\(format(dedupTime.wall, 3)))", "\(format(claimsTime.cpu, 3)) (\(format(claimsTime.wall, 3)))",
         "\(result!.statistics.clusters)", format(score.precision, 4), format(score.recall, 4),
         "\(result!.statistics.cappedBuckets)", format(peakMemoryMiB(), 0),
-    ].joined(separator: " | ") + "   (\(claims.count) claims; work: \(result!.statistics.candidatePairs) candidate pairs, \(result!.statistics.sameStoryCandidates) same-story candidates)")
+    ].joined(separator: " | ") + "   (round \(round); \(claims.count) claims; work: \(result!.statistics.candidatePairs) candidate pairs, \(result!.statistics.sameStoryCandidates) same-story candidates)")
+    return (dedupTime.cpu, claimsTime.cpu)
 }
+
+// Each measurement runs in a process of its own (this program again, told the one size to
+// measure), as a real run does: no size inherits the memory another one left behind.
+let environment = ProcessInfo.processInfo.environment
+if let one = environment["DEDUP_ONE_SIZE"].flatMap({ Int($0) }) {
+    let times = measure(size: one, round: environment["DEDUP_ROUND"].flatMap { Int($0) } ?? 1)
+    print("TIMES \(one) \(times.dedup) \(times.claims)")
+    exit(0)
+}
+guard let executable = Bundle.main.executablePath else {
+    FileHandle.standardError.write(Data("dedup-bench: cannot find its own executable to run each measurement in\n".utf8))
+    exit(70)
+}
+var stageTimes: [Int: [(dedup: Double, claims: Double)]] = [:]
+print("documents | fingerprint cpu s | docs/s | dedup cpu s (wall) | claims cpu s (wall) | clusters | precision | recall | capped | peak MiB")
+for round in 1...rounds {
+    for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: executable)
+        child.environment = environment.merging(["DEDUP_ONE_SIZE": "\(size)", "DEDUP_ROUND": "\(round)"]) { _, new in new }
+        let output = Pipe()
+        child.standardOutput = output
+        do {
+            try child.run()
+        } catch {
+            FileHandle.standardError.write(Data("dedup-bench: cannot run \(executable): \(error)\n".utf8))
+            exit(70)
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        child.waitUntilExit()
+        guard child.terminationStatus == 0 else {
+            FileHandle.standardError.write(Data("dedup-bench: the measurement of \(size) documents failed (status \(child.terminationStatus))\n".utf8))
+            exit(70)
+        }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            if fields.first == "TIMES", fields.count == 4, let dedup = Double(fields[2]), let claims = Double(fields[3]) {
+                stageTimes[size, default: []].append((dedup, claims))
+            } else {
+                print(line)
+            }
+        }
+    }
+}
+
+/// The middle value (the mean of the two middle ones for an even count).
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
 let measured = stageTimes.keys.sorted()
-if measured.count >= 2, let small = measured.first, let large = measured.last, let a = stageTimes[small], let b = stageTimes[large], a.dedup > 0, a.claims > 0 {
-    // The stage is both steps (clusters, then claims); each step's growth is shown as well.
-    print(
-        "dedup stage (dedup+claims) CPU time growth \(small) → \(large) documents: \(format((b.dedup + b.claims) / (a.dedup + a.claims)))×"
-            + " (dedup alone \(format(b.dedup / a.dedup))×, claims alone \(format(b.claims / a.claims))×) for \(large / small)× the documents"
-    )
+if measured.count >= 2, let small = measured.first, let large = measured.last, let a = stageTimes[small], let b = stageTimes[large] {
+    let dedup = (median(a.map(\.dedup)), median(b.map(\.dedup)))
+    let claims = (median(a.map(\.claims)), median(b.map(\.claims)))
+    let stage = (median(a.map { $0.dedup + $0.claims }), median(b.map { $0.dedup + $0.claims }))
+    print("medians of \(rounds) round(s), CPU s: dedup \(format(dedup.0, 3)) → \(format(dedup.1, 3)), claims \(format(claims.0, 3)) → \(format(claims.1, 3))")
+    if dedup.0 > 0, claims.0 > 0 {
+        print("dedup step CPU time growth \(small) → \(large) documents: \(format(dedup.1 / dedup.0))× for \(large / small)× the documents (medians)")
+        print("with claims (the corpus-wide steps): \(format(stage.1 / stage.0))×; claims alone \(format(claims.1 / claims.0))×")
+    }
 }
