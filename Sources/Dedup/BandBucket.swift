@@ -208,7 +208,7 @@ public struct CandidatePairs: Sendable, Hashable {
 /// produce is one bucket for `pipeline reduce` and two here (with 3.2 million band keys, at
 /// 100 000 stories, about one corpus in three million has such a pair).
 struct BandBucketNumbers {
-    /// Bands per story (the most any story has).
+    /// Bands per story: the settings' bands, or the most any story has when that is more.
     let bands: Int
     /// Bucket number of each story's band (`story × bands + band`, stories in the order they
     /// were given); -1 for a bucket no other story shares, or a band the story lacks.

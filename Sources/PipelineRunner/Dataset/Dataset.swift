@@ -77,7 +77,7 @@ public struct Dataset: Sendable {
         let corpus = self.corpus
         return table("stories", rowCount: documents.reduce(0) { $0 + $1.record.stories.count }) { emit in
             for (number, document) in documents.enumerated() {
-                let clusters = corpus.clusters(ofDocument: number, document)
+                let clusters = corpus.clusters(ofDocument: number)
                 for story in document.record.stories.sorted(by: { $0.position < $1.position }) {
                     let cluster = clusters.story(story.id)
                     try emit([
@@ -96,7 +96,7 @@ public struct Dataset: Sendable {
         let corpus = self.corpus
         return table("figures", rowCount: documents.reduce(0) { $0 + $1.figureCount }) { emit in
             for (number, document) in documents.enumerated() where document.figureCount > 0 {
-                let clusters = corpus.clusters(ofDocument: number, document)
+                let clusters = corpus.clusters(ofDocument: number)
                 let repeats = clusters.repeatsByID()
                 let clusterIDs = clusters.clusterIDsByStory()
                 let ordered = details.figures(of: document).sorted { ($0.charStart, $0.charEnd, $0.id) < ($1.charStart, $1.charEnd, $1.id) }

@@ -34,7 +34,7 @@ public struct CorpusAnalysis: Sendable {
         var strays: [String: Int32] = [:]
         for (number, document) in documents.enumerated() where document.figureCount > 0 {
             let record = document.record
-            let clusters = analysis.clusters(ofDocument: number, document)
+            let clusters = analysis.clusters(ofDocument: number)
             for figure in details.figures(of: document) {
                 if let row = clusters.row(ofStory: figure.storyID) {
                     table.add(figure, published: record.published, document: Int32(number), story: Int32(row), cluster: dedup.clusterNumber(ofStoryAt: row))
@@ -50,9 +50,9 @@ public struct CorpusAnalysis: Sendable {
         return analysis
     }
 
-    /// The assignments of the stories and figures of `document`, number `number` of the documents
+    /// The assignments of the stories and figures of document number `number` of the documents
     /// this analysis was run on.
-    func clusters(ofDocument number: Int, _ document: CorpusDocument) -> DocumentClusters {
+    func clusters(ofDocument number: Int) -> DocumentClusters {
         DocumentClusters(result: dedup, rows: storyStart[number]..<storyStart[number + 1])
     }
 }
