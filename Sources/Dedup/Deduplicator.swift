@@ -576,12 +576,13 @@ struct SameStoryRule {
     /// Figures with a smaller value (`due soldati`, `tre giorni`) are too common to identify a story.
     static let minimumValue = 10.0
 
-    /// The distinct figures of a story that can identify it: category and value range, with a
-    /// value of at least ``minimumValue``. The unit is left out because outlets name the same
-    /// people differently (`300 soldati`, `300 militari`, `300 nordcoreani`). The category is
-    /// given as its place in `categories` (the categories seen so far, a short list).
-    static func keys(_ figures: [FigureFingerprint], categories: inout [String]) -> [IdentityKey] {
-        var keys: [IdentityKey] = []
+    /// The distinct figures of a story that can identify it, written into `keys` (emptied
+    /// first): category and value range, with a value of at least ``minimumValue``. The unit is
+    /// left out because outlets name the same people differently (`300 soldati`, `300 militari`,
+    /// `300 nordcoreani`). The category is given as its place in `categories` (the categories
+    /// seen so far, a short list).
+    static func keys(_ figures: [FigureFingerprint], categories: inout [String], into keys: inout [IdentityKey]) {
+        keys.removeAll(keepingCapacity: true)
         for offset in figures.indices where figures[offset].key.value >= minimumValue {
             let figure = figures[offset].key
             let category = Int32(categories.firstIndex(of: figure.category) ?? {
@@ -591,7 +592,6 @@ struct SameStoryRule {
             let key = IdentityKey(category: category, value: figure.value, valueHigh: figure.valueHigh)
             if !keys.contains(key) { keys.append(key) }
         }
-        return keys
     }
 
     /// A figure key without its unit, with its category numbered.
@@ -600,102 +600,133 @@ struct SameStoryRule {
         var value: Double
         var valueHigh: Double
 
-        /// A hash for the key table (only lookups depend on it).
+        /// A stable hash that puts equal keys side by side (only the grouping depends on it).
         var hash: UInt64 {
             StableHash.combine(StableHash.combine(UInt64(UInt32(bitPattern: category)), value.bitPattern), valueHigh.bitPattern)
+        }
+
+        /// A total order in which equal keys are adjacent: category, value, high value
+        /// (IEEE total order, so even a NaN has a place).
+        static func precedes(_ a: IdentityKey, _ b: IdentityKey) -> Bool {
+            if a.category != b.category { return a.category < b.category }
+            if a.value != b.value { return a.value.isTotallyOrdered(belowOrEqualTo: b.value) }
+            return a.valueHigh != b.valueHigh && a.valueHigh.isTotallyOrdered(belowOrEqualTo: b.valueHigh)
+        }
+    }
+
+    /// One identity key of a leader: an entry of the key's bucket.
+    struct KeyEntry {
+        var key: IdentityKey
+        /// The leader's canonical index.
+        var story: Int32
+        /// Ordinals of the first and last day of the leader's publication date.
+        var first: Int
+        var last: Int
+
+        /// Bucket order: key, then first day, then canonical index.
+        static func precedes(_ a: KeyEntry, _ b: KeyEntry) -> Bool {
+            if a.key != b.key { return IdentityKey.precedes(a.key, b.key) }
+            return (a.first, a.story) < (b.first, b.story)
         }
     }
 
     /// Unites leaders that tell the same story; returns how many figure buckets were capped.
     ///
-    /// Leaders dated to the month or the day with enough figure keys get dense numbers, and each
-    /// distinct key a bucket: its leaders in one flat array, sorted by (first day, canonical
-    /// index), so a pair is seen from its earlier member in every bucket it shares. Pairs with
-    /// enough shared keys are then weighed by their words, in the order they were found. Every
-    /// step is array arithmetic over flat arrays.
+    /// Every identity key of every leader dated to the month or the day, with enough keys, is an
+    /// entry. Entries are put in order of a 32-bit hash of their key by a radix sort, so equal
+    /// keys lie side by side; only a run of two entries or more — a key shared by two leaders,
+    /// or a rare clash of hashes — is read again, sorted into buckets of equal keys in (first
+    /// day, canonical index) order. In a bucket each leader is paired with the later leaders
+    /// published within `sameStoryDays` of it (at most `maxBucket` of them), and pairs that
+    /// meet in `sameStoryFigures` buckets or more are weighed by their words. Nothing is looked
+    /// up at random in a table that grows with the corpus: every pass reads or writes its arrays
+    /// in order.
     func join(_ stories: CanonicalStories, leaders: [Int], union: inout UnionFind, statistics: inout DedupStatistics) -> Int {
-        var story: [Int] = []  // dense number → canonical index
-        var start: [Int] = []
-        var end: [Int] = []
-        var entryKeys: [Int32] = []  // each leader's key numbers, leader after leader
-        var entryOwners: [Int32] = []
-        var keys = KeyTable(expected: leaders.count * 2)
+        // Leaders' keys, read in the caller's order (front to back through memory).
+        var entries: [KeyEntry] = []
+        entries.reserveCapacity(leaders.count * 3)
         var categories: [String] = []
-        // Leaders are numbered in the caller's order (front to back through memory); the
-        // numbering decides no result, since buckets are sorted by date and canonical index.
+        var own: [IdentityKey] = []
         let rows = LeaderRows(stories, leaders: leaders)
         for row in 0..<stories.count where rows.leader[row] >= 0 {
-            let index = Int(rows.leader[row])
             guard let published = stories.fingerprints[row].published, published.month != nil else { continue }
-            let own = Self.keys(stories.fingerprints[row].figures, categories: &categories)
+            Self.keys(stories.fingerprints[row].figures, categories: &categories, into: &own)
             guard own.count >= options.sameStoryFigures else { continue }
-            let number = Int32(story.count)
-            story.append(index)
-            start.append(published.firstDay.ordinal)
-            end.append(published.lastDay.ordinal)
-            for key in own {
-                entryKeys.append(keys.number(of: key))
-                entryOwners.append(number)
+            let first = published.firstDay.ordinal, last = published.lastDay.ordinal
+            for key in own { entries.append(KeyEntry(key: key, story: rows.leader[row], first: first, last: last)) }
+        }
+
+        // Entries by key hash (the entry number breaks ties, so the order is fixed).
+        var byHash = [UInt64](repeating: 0, count: entries.count)
+        for number in entries.indices { byHash[number] = (entries[number].key.hash >> 32) << 32 | UInt64(number) }
+        RadixSort.sortByHighHalf(&byHash)
+
+        // Pairs of leaders that share a key and were published close together, once per key
+        // they share (earlier leader in the high half).
+        var runs: [(start: Int32, end: Int32)] = []
+        var runStart = 0
+        while runStart < byHash.count {
+            var runEnd = runStart + 1
+            while runEnd < byHash.count && byHash[runEnd] >> 32 == byHash[runStart] >> 32 { runEnd += 1 }
+            if runEnd - runStart > 1 { runs.append((Int32(runStart), Int32(runEnd))) }
+            runStart = runEnd
+        }
+        var shared: [UInt64] = []
+        var bucket: [KeyEntry] = []
+        var capped = 0
+        let window = options.sameStoryDays
+        let entryStride = MemoryLayout<KeyEntry>.stride
+        for (runNumber, run) in runs.enumerated() {
+            // The entries of the run a few ahead are asked for early: they lie anywhere in
+            // `entries` (a hint that changes no result).
+            if runNumber + 8 < runs.count {
+                let ahead = runs[runNumber + 8]
+                entries.withUnsafeBytes { raw in
+                    for position in Int(ahead.start)..<Int(ahead.end) {
+                        pipeline_prefetch(raw.baseAddress! + Int(byHash[position] & 0xFFFF_FFFF) * entryStride)
+                    }
+                }
             }
-        }
-        // Buckets: members of each key (counting sort by key), then sorted by (first day, index).
-        var bucketStart = [Int](repeating: 0, count: keys.count + 1)
-        for key in entryKeys { bucketStart[Int(key) + 1] += 1 }
-        for key in 0..<keys.count { bucketStart[key + 1] += bucketStart[key] }
-        var filled = bucketStart
-        var members = [Int32](repeating: 0, count: entryKeys.count)
-        for (key, owner) in zip(entryKeys, entryOwners) {
-            members[filled[Int(key)]] = owner
-            filled[Int(key)] += 1
-        }
-        for key in 0..<keys.count where bucketStart[key + 1] - bucketStart[key] > 1 {
-            members[bucketStart[key]..<bucketStart[key + 1]].sort { (start[Int($0)], story[Int($0)]) < (start[Int($1)], story[Int($1)]) }
-        }
-        // Each leader's places in the buckets (positions in `members`), leader after leader.
-        var placeStart = [Int](repeating: 0, count: story.count + 1)
-        for owner in entryOwners { placeStart[Int(owner) + 1] += 1 }
-        for number in story.indices { placeStart[number + 1] += placeStart[number] }
-        filled = placeStart
-        var places = [Int](repeating: 0, count: members.count)
-        var bucketOf = [Int32](repeating: 0, count: members.count)  // by position in `members`
-        for key in 0..<keys.count {
-            for position in bucketStart[key]..<bucketStart[key + 1] {
-                let owner = Int(members[position])
-                places[filled[owner]] = position
-                filled[owner] += 1
-                bucketOf[position] = Int32(key)
+            do {
+                bucket.removeAll(keepingCapacity: true)
+                for position in Int(run.start)..<Int(run.end) { bucket.append(entries[Int(byHash[position] & 0xFFFF_FFFF)]) }
+                if bucket.count == 2 {
+                    if KeyEntry.precedes(bucket[1], bucket[0]) { bucket.swapAt(0, 1) }
+                } else {
+                    bucket.sort(by: KeyEntry.precedes)
+                }
+                var keyStart = 0
+                while keyStart < bucket.count {
+                    var keyEnd = keyStart + 1
+                    while keyEnd < bucket.count && bucket[keyEnd].key == bucket[keyStart].key { keyEnd += 1 }
+                    var reachedCap = false
+                    for position in keyStart..<keyEnd {
+                        let last = bucket[position].last + window
+                        var other = position + 1
+                        while other < keyEnd, bucket[other].first <= last {
+                            if other - position > options.maxBucket {
+                                reachedCap = true
+                                break
+                            }
+                            shared.append(UInt64(UInt32(bucket[position].story)) << 32 | UInt64(UInt32(bucket[other].story)))
+                            other += 1
+                        }
+                    }
+                    if reachedCap { capped += 1 }
+                    keyStart = keyEnd
+                }
             }
         }
 
-        var capped = Set<Int32>()
-        var counts = [Int32](repeating: 0, count: story.count)
-        var touched: [Int32] = []
+        // Pairs that share enough keys.
+        shared.sort()
         var compared: [(Int, Int)] = []
-        let window = options.sameStoryDays
-        for number in story.indices {
-            let last = end[number] + window
-            for position in places[placeStart[number]..<placeStart[number + 1]] {
-                let bucket = Int(bucketOf[position])
-                let limit = bucketStart[bucket + 1]
-                var offset = position + 1
-                var steps = 0
-                while offset < limit, start[Int(members[offset])] <= last {
-                    if steps == options.maxBucket {
-                        capped.insert(Int32(bucket))
-                        break
-                    }
-                    let other = members[offset]
-                    if counts[Int(other)] == 0 { touched.append(other) }
-                    counts[Int(other)] += 1
-                    offset += 1
-                    steps += 1
-                }
-            }
-            for other in touched {
-                if counts[Int(other)] >= options.sameStoryFigures { compared.append((story[number], story[Int(other)])) }
-                counts[Int(other)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
+        var position = 0
+        while position < shared.count {
+            var next = position + 1
+            while next < shared.count && shared[next] == shared[position] { next += 1 }
+            if next - position >= options.sameStoryFigures { compared.append((Int(shared[position] >> 32), Int(shared[position] & 0xFFFF_FFFF))) }
+            position = next
         }
 
         statistics.sameStoryCandidates += compared.count
@@ -703,45 +734,36 @@ struct SameStoryRule {
         for (a, b) in compared where weights.overlap(a, b, stories) >= options.sameStoryWords {
             if union.unite(a, b) { statistics.sameStoryJoins += 1 }
         }
-        return capped.count
+        return capped
     }
+}
 
-    /// Dense numbers for distinct identity keys (open addressing; only lookups depend on the
-    /// layout, numbers follow first sight).
-    struct KeyTable {
-        private var slots: [Int32]  // key number, -1: empty
-        private var keys: [IdentityKey] = []
-
-        /// A table sized for about `expected` keys (it grows past them).
-        init(expected: Int) {
-            var capacity = 1024
-            while capacity < expected * 2 { capacity <<= 1 }
-            slots = Array(repeating: -1, count: capacity)
-            keys.reserveCapacity(expected)
-        }
-
-        /// Number of distinct keys.
-        var count: Int { keys.count }
-
-        /// The number of `key`, given on first sight.
-        mutating func number(of key: IdentityKey) -> Int32 {
-            if (keys.count + 1) * 2 > slots.count {
-                slots = Array(repeating: -1, count: slots.count * 2)
-                for (number, known) in keys.enumerated() { slots[position(of: known)] = Int32(number) }
+/// Least-significant-digit radix sort of 64-bit values by their high 32 bits, a byte at a time:
+/// stable, so values with the same high half keep their order; linear in the values, and every
+/// pass reads and writes in order.
+enum RadixSort {
+    /// Sorts `values` by `value >> 32`, keeping the order of values with the same high half.
+    static func sortByHighHalf(_ values: inout [UInt64]) {
+        guard values.count > 1 else { return }
+        var buffer = [UInt64](repeating: 0, count: values.count)
+        var counts = [Int](repeating: 0, count: 256)
+        for shift in stride(from: UInt64(32), to: 64, by: 8) {
+            for index in counts.indices { counts[index] = 0 }
+            for value in values { counts[Int((value >> shift) & 0xFF)] += 1 }
+            // A byte that is the same in every value leaves the order as it is.
+            if counts[Int((values[0] >> shift) & 0xFF)] == values.count { continue }
+            var total = 0
+            for index in counts.indices {
+                let count = counts[index]
+                counts[index] = total
+                total += count
             }
-            let slot = position(of: key)
-            if slots[slot] >= 0 { return slots[slot] }
-            slots[slot] = Int32(keys.count)
-            keys.append(key)
-            return slots[slot]
-        }
-
-        /// The slot of `key`: where it is, or the empty slot where it would go.
-        private func position(of key: IdentityKey) -> Int {
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: key.hash >> 8) & mask
-            while slots[slot] >= 0 && keys[Int(slots[slot])] != key { slot = (slot + 1) & mask }
-            return slot
+            for value in values {
+                let digit = Int((value >> shift) & 0xFF)
+                buffer[counts[digit]] = value
+                counts[digit] += 1
+            }
+            swap(&values, &buffer)
         }
     }
 }
