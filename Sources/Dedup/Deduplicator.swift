@@ -614,6 +614,24 @@ struct SameStoryRule {
         }
     }
 
+    /// Whether two of the entries in `run` (entry numbers in the low halves, `days` by entry
+    /// number) could be paired: whatever their keys, one was published within `window` days of
+    /// the other. Most keys that two leaders share by chance were published months apart, and
+    /// their entries are not read. A run of more than 8 entries is always read.
+    static func mayPair(_ run: ArraySlice<UInt64>, days: [(first: Int32, last: Int32)], window: Int) -> Bool {
+        guard run.count <= 8 else { return true }
+        for one in run.indices {
+            let a = days[Int(run[one] & 0xFFFF_FFFF)]
+            for other in (one + 1)..<run.endIndex {
+                let b = days[Int(run[other] & 0xFFFF_FFFF)]
+                if a.first == b.first { return true }
+                let (early, late) = a.first < b.first ? (a, b) : (b, a)
+                if Int(late.first) <= Int(early.last) + window { return true }
+            }
+        }
+        return false
+    }
+
     /// One identity key of a leader: an entry of the key's bucket.
     struct KeyEntry {
         var key: IdentityKey
@@ -647,13 +665,22 @@ struct SameStoryRule {
         entries.reserveCapacity(leaders.count * 3)
         var categories: [String] = []
         var own: [IdentityKey] = []
+        // Each entry's days again, small enough to be read at random where `entries` is not
+        // (nil once a day does not fit in 32 bits: then nothing is skipped).
+        var days: [(first: Int32, last: Int32)]? = []
+        days?.reserveCapacity(leaders.count * 3)
         let rows = LeaderRows(stories, leaders: leaders)
         for row in 0..<stories.count where rows.leader[row] >= 0 {
             guard let published = stories.fingerprints[row].published, published.month != nil else { continue }
             Self.keys(stories.fingerprints[row].figures, categories: &categories, into: &own)
             guard own.count >= options.sameStoryFigures else { continue }
             let first = published.firstDay.ordinal, last = published.lastDay.ordinal
-            for key in own { entries.append(KeyEntry(key: key, story: rows.leader[row], first: first, last: last)) }
+            let small = Int32(exactly: first).flatMap { first in Int32(exactly: last).map { (first, $0) } }
+            if small == nil { days = nil }
+            for key in own {
+                entries.append(KeyEntry(key: key, story: rows.leader[row], first: first, last: last))
+                if let small { days?.append(small) }
+            }
         }
 
         // Entries by key hash (the entry number breaks ties, so the order is fixed).
@@ -662,7 +689,8 @@ struct SameStoryRule {
         RadixSort.sortByHighHalf(&byHash)
 
         // Pairs of leaders that share a key and were published close together, once per key
-        // they share (earlier leader in the high half).
+        // they share (earlier leader in the high half). Runs of one entry, and runs whose
+        // entries were all published far apart, are passed over.
         var runs: [(start: Int32, end: Int32)] = []
         var runStart = 0
         while runStart < byHash.count {
@@ -670,6 +698,26 @@ struct SameStoryRule {
             while runEnd < byHash.count && byHash[runEnd] >> 32 == byHash[runStart] >> 32 { runEnd += 1 }
             if runEnd - runStart > 1 { runs.append((Int32(runStart), Int32(runEnd))) }
             runStart = runEnd
+        }
+        if let days {
+            // The days of the run a few ahead are asked for early (a hint that changes no result).
+            var kept = 0
+            for number in runs.indices {
+                if number + 8 < runs.count {
+                    let ahead = runs[number + 8]
+                    days.withUnsafeBytes { raw in
+                        for position in Int(ahead.start)..<Int(ahead.end) {
+                            pipeline_prefetch(raw.baseAddress! + Int(byHash[position] & 0xFFFF_FFFF) * MemoryLayout<(Int32, Int32)>.stride)
+                        }
+                    }
+                }
+                let run = runs[number]
+                if Self.mayPair(byHash[Int(run.start)..<Int(run.end)], days: days, window: options.sameStoryDays) {
+                    runs[kept] = run
+                    kept += 1
+                }
+            }
+            runs.removeLast(runs.count - kept)
         }
         var shared: [UInt64] = []
         var bucket: [KeyEntry] = []
@@ -731,8 +779,25 @@ struct SameStoryRule {
 
         statistics.sameStoryCandidates += compared.count
         var weights = WordWeights(stories, leaders: rows, compared: compared)
-        for (a, b) in compared where weights.overlap(a, b, stories) >= options.sameStoryWords {
-            if union.unite(a, b) { statistics.sameStoryJoins += 1 }
+        // The stories of the pair a few ahead lie anywhere in memory: their fingerprints are
+        // asked for early, and their content words once the fingerprints are there (hints that
+        // change no result).
+        let stride = MemoryLayout<StoryFingerprint>.stride
+        let wordsOffset = MemoryLayout<StoryFingerprint>.offset(of: \.contentWords) ?? 0
+        for (pair, (a, b)) in compared.enumerated() {
+            if pair + 8 < compared.count {
+                let (c, d) = compared[pair + 8]
+                stories.fingerprints.withUnsafeBytes { raw in
+                    pipeline_prefetch(raw.baseAddress! + stories.order[c] * stride + wordsOffset)
+                    pipeline_prefetch(raw.baseAddress! + stories.order[d] * stride + wordsOffset)
+                }
+            }
+            if pair + 4 < compared.count {
+                let (c, d) = compared[pair + 4]
+                stories[c].contentWords.withUnsafeBufferPointer { if let base = $0.baseAddress { pipeline_prefetch(base) } }
+                stories[d].contentWords.withUnsafeBufferPointer { if let base = $0.baseAddress { pipeline_prefetch(base) } }
+            }
+            if weights.overlap(a, b, stories) >= options.sameStoryWords, union.unite(a, b) { statistics.sameStoryJoins += 1 }
         }
         return capped
     }
