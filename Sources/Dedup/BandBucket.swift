@@ -270,6 +270,7 @@ struct BandBucketNumbers {
         for firstBand in stride(from: 0, to: bands, by: group) {
             let groupEnd = min(firstBand + group, bands)
             for index in 0..<storyCount {
+                if index + 8 < storyCount { StorageHint.array(in: fingerprints, at: index + 8, field: \.bandKeys) }
                 let bandKeys = fingerprints[index].bandKeys
                 guard bandKeys.count <= bands else { return nil }
                 bandCounts[index] = Int32(bandKeys.count)
