@@ -663,11 +663,13 @@ struct SameStoryRule {
     /// entry. Entries are put in order of a 32-bit hash of their key by a radix sort, so equal
     /// keys lie side by side; only a run of two entries or more — a key shared by two leaders,
     /// or a rare clash of hashes — is read again, sorted into buckets of equal keys in (first
-    /// day, canonical index) order. In a bucket each leader is paired with the later leaders
-    /// published within `sameStoryDays` of it (at most `maxBucket` of them), and pairs that
-    /// meet in `sameStoryFigures` buckets or more are weighed by their words. Nothing is looked
-    /// up at random in a table that grows with the corpus: every pass reads or writes its arrays
-    /// in order.
+    /// day, canonical index) order (a run whose entries were all published far apart is passed
+    /// over on their days alone). Then, leader by leader, each bucket of the leader gives the
+    /// later leaders published within `sameStoryDays` of it (at most `maxBucket` of them), and
+    /// the leaders met in `sameStoryFigures` buckets or more are weighed by their words. No
+    /// table keyed by figure is built: at 100 000 stories such a table missed the cache on
+    /// nearly every lookup, where the radix sort reads and writes its arrays in order. Memory
+    /// grows with the entries and the shared buckets' leaders, never with the pairs.
     func join(_ stories: CanonicalStories, leaders: [Int], union: inout UnionFind, statistics: inout DedupStatistics) -> Int {
         // Leaders' keys, read in the caller's order (front to back through memory).
         var entries: [KeyEntry] = []
@@ -729,10 +731,12 @@ struct SameStoryRule {
             }
             runs.removeLast(runs.count - kept)
         }
-        var shared: [UInt64] = []
+        // The buckets worth scanning — a key of two leaders or more — one after the other in
+        // `members`, each bucket's leaders in (first day, canonical index) order.
+        var members: [(story: Int32, first: Int, last: Int)] = []
+        var bucketOf: [Int32] = []  // by position in `members`
+        var bucketEnd: [Int32] = []
         var bucket: [KeyEntry] = []
-        var capped = 0
-        let window = options.sameStoryDays
         let entryStride = MemoryLayout<KeyEntry>.stride
         for (runNumber, run) in runs.enumerated() {
             // The entries of the run a few ahead are asked for early: they lie anywhere in
@@ -745,46 +749,70 @@ struct SameStoryRule {
                     }
                 }
             }
-            do {
-                bucket.removeAll(keepingCapacity: true)
-                for position in Int(run.start)..<Int(run.end) { bucket.append(entries[Int(byHash[position] & 0xFFFF_FFFF)]) }
-                if bucket.count == 2 {
-                    if KeyEntry.precedes(bucket[1], bucket[0]) { bucket.swapAt(0, 1) }
-                } else {
-                    bucket.sort(by: KeyEntry.precedes)
-                }
-                var keyStart = 0
-                while keyStart < bucket.count {
-                    var keyEnd = keyStart + 1
-                    while keyEnd < bucket.count && bucket[keyEnd].key == bucket[keyStart].key { keyEnd += 1 }
-                    var reachedCap = false
-                    for position in keyStart..<keyEnd {
-                        let last = bucket[position].last + window
-                        var other = position + 1
-                        while other < keyEnd, bucket[other].first <= last {
-                            if other - position > options.maxBucket {
-                                reachedCap = true
-                                break
-                            }
-                            shared.append(UInt64(UInt32(bucket[position].story)) << 32 | UInt64(UInt32(bucket[other].story)))
-                            other += 1
-                        }
+            bucket.removeAll(keepingCapacity: true)
+            for position in Int(run.start)..<Int(run.end) { bucket.append(entries[Int(byHash[position] & 0xFFFF_FFFF)]) }
+            if bucket.count == 2 {
+                if KeyEntry.precedes(bucket[1], bucket[0]) { bucket.swapAt(0, 1) }
+            } else {
+                bucket.sort(by: KeyEntry.precedes)
+            }
+            var keyStart = 0
+            while keyStart < bucket.count {
+                var keyEnd = keyStart + 1
+                while keyEnd < bucket.count && bucket[keyEnd].key == bucket[keyStart].key { keyEnd += 1 }
+                if keyEnd - keyStart > 1 {
+                    for entry in bucket[keyStart..<keyEnd] {
+                        members.append((entry.story, entry.first, entry.last))
+                        bucketOf.append(Int32(bucketEnd.count))
                     }
-                    if reachedCap { capped += 1 }
-                    keyStart = keyEnd
+                    bucketEnd.append(Int32(members.count))
                 }
+                keyStart = keyEnd
             }
         }
 
-        // Pairs that share enough keys.
-        shared.sort()
+        // Each leader's places among the members (a counting sort by canonical index).
+        var placeStart = [Int32](repeating: 0, count: stories.count + 1)
+        for member in members { placeStart[Int(member.story) + 1] += 1 }
+        for story in 0..<stories.count { placeStart[story + 1] += placeStart[story] }
+        var filled = placeStart
+        var places = [Int32](repeating: 0, count: members.count)
+        for position in members.indices {
+            let story = Int(members[position].story)
+            places[Int(filled[story])] = Int32(position)
+            filled[story] += 1
+        }
+
+        // Leader by leader, the later leaders met within its window in each of its buckets (at
+        // most `maxBucket` per bucket), counted; pairs that meet in enough buckets are compared.
+        var counts = [Int32](repeating: 0, count: stories.count)
+        var touched: [Int32] = []
         var compared: [(Int, Int)] = []
-        var position = 0
-        while position < shared.count {
-            var next = position + 1
-            while next < shared.count && shared[next] == shared[position] { next += 1 }
-            if next - position >= options.sameStoryFigures { compared.append((Int(shared[position] >> 32), Int(shared[position] & 0xFFFF_FFFF))) }
-            position = next
+        var capped = [Bool](repeating: false, count: bucketEnd.count)
+        let window = options.sameStoryDays
+        for story in 0..<stories.count where placeStart[story] < placeStart[story + 1] {
+            for place in Int(placeStart[story])..<Int(placeStart[story + 1]) {
+                let position = Int(places[place])
+                let group = Int(bucketOf[position])
+                let end = Int(bucketEnd[group])
+                let last = members[position].last + window
+                var other = position + 1
+                while other < end, members[other].first <= last {
+                    if other - position > options.maxBucket {
+                        capped[group] = true
+                        break
+                    }
+                    let partner = Int(members[other].story)
+                    if counts[partner] == 0 { touched.append(Int32(partner)) }
+                    counts[partner] += 1
+                    other += 1
+                }
+            }
+            for partner in touched {
+                if counts[Int(partner)] >= options.sameStoryFigures { compared.append((story, Int(partner))) }
+                counts[Int(partner)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
         }
 
         statistics.sameStoryCandidates += compared.count
@@ -809,7 +837,7 @@ struct SameStoryRule {
             }
             if weights.overlap(a, b, stories) >= options.sameStoryWords, union.unite(a, b) { statistics.sameStoryJoins += 1 }
         }
-        return capped
+        return capped.filter { $0 }.count
     }
 }
 
