@@ -700,9 +700,8 @@ struct SameStoryRule {
         for number in entries.indices { byHash[number] = (entries[number].key.hash >> 32) << 32 | UInt64(number) }
         RadixSort.sortByHighHalf(&byHash)
 
-        // Pairs of leaders that share a key and were published close together, once per key
-        // they share (earlier leader in the high half). Runs of one entry, and runs whose
-        // entries were all published far apart, are passed over.
+        // Runs of one hash with two entries or more; a run whose entries were all published far
+        // apart is passed over.
         var runs: [(start: Int32, end: Int32)] = []
         var runStart = 0
         while runStart < byHash.count {
@@ -832,8 +831,8 @@ struct SameStoryRule {
             }
             if pair + 4 < compared.count {
                 let (c, d) = compared[pair + 4]
-                stories[c].contentWords.withUnsafeBufferPointer { if let base = $0.baseAddress { pipeline_prefetch(base) } }
-                stories[d].contentWords.withUnsafeBufferPointer { if let base = $0.baseAddress { pipeline_prefetch(base) } }
+                StorageHint.array(in: stories.fingerprints, at: stories.order[c], field: \.contentWords)
+                StorageHint.array(in: stories.fingerprints, at: stories.order[d], field: \.contentWords)
             }
             if weights.overlap(a, b, stories) >= options.sameStoryWords, union.unite(a, b) { statistics.sameStoryJoins += 1 }
         }
