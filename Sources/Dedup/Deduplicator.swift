@@ -448,20 +448,13 @@ struct NearCopyGrouping {
         // has its fingerprint's shingle reference and its bucket numbers asked for early (a hint
         // to the processor that changes no result: 2–3% of the step at 100 000 stories). The
         // addresses are inside the two arrays.
-        let fingerprintStride = MemoryLayout<StoryFingerprint>.stride
-        let shinglesOffset = MemoryLayout<StoryFingerprint>.offset(of: \.shingles) ?? 0
         let lookahead = 12
         for index in 0..<stories.count {
             if index + lookahead < stories.count {
                 let ahead = stories.order[index + lookahead]
-                stories.fingerprints.withUnsafeBytes { pipeline_prefetch($0.baseAddress! + ahead * fingerprintStride + shinglesOffset) }
+                StorageHint.element(in: stories.fingerprints, at: ahead, field: \.shingles)
                 if let numbering {
-                    numbering.numbers.withUnsafeBytes { numbers in
-                        let first = ahead * numbering.bands * MemoryLayout<Int32>.stride
-                        for line in stride(from: 0, to: numbering.bands * MemoryLayout<Int32>.stride, by: 64) {
-                            pipeline_prefetch(numbers.baseAddress! + first + line)
-                        }
-                    }
+                    StorageHint.elements(in: numbering.numbers, ahead * numbering.bands..<(ahead + 1) * numbering.bands)
                 }
             }
             let (exactHash, hasWords) = stories.exactHashes[index]
@@ -716,11 +709,7 @@ struct SameStoryRule {
             for number in runs.indices {
                 if number + 8 < runs.count {
                     let ahead = runs[number + 8]
-                    days.withUnsafeBytes { raw in
-                        for position in Int(ahead.start)..<Int(ahead.end) {
-                            pipeline_prefetch(raw.baseAddress! + Int(byHash[position] & 0xFFFF_FFFF) * MemoryLayout<(Int32, Int32)>.stride)
-                        }
-                    }
+                    for position in Int(ahead.start)..<Int(ahead.end) { StorageHint.element(in: days, at: Int(byHash[position] & 0xFFFF_FFFF)) }
                 }
                 let run = runs[number]
                 if Self.mayPair(byHash[Int(run.start)..<Int(run.end)], days: days, window: options.sameStoryDays) {
@@ -736,17 +725,12 @@ struct SameStoryRule {
         var bucketOf: [Int32] = []  // by position in `members`
         var bucketEnd: [Int32] = []
         var bucket: [KeyEntry] = []
-        let entryStride = MemoryLayout<KeyEntry>.stride
         for (runNumber, run) in runs.enumerated() {
             // The entries of the run a few ahead are asked for early: they lie anywhere in
             // `entries` (a hint that changes no result).
             if runNumber + 8 < runs.count {
                 let ahead = runs[runNumber + 8]
-                entries.withUnsafeBytes { raw in
-                    for position in Int(ahead.start)..<Int(ahead.end) {
-                        pipeline_prefetch(raw.baseAddress! + Int(byHash[position] & 0xFFFF_FFFF) * entryStride)
-                    }
-                }
+                for position in Int(ahead.start)..<Int(ahead.end) { StorageHint.element(in: entries, at: Int(byHash[position] & 0xFFFF_FFFF)) }
             }
             bucket.removeAll(keepingCapacity: true)
             for position in Int(run.start)..<Int(run.end) { bucket.append(entries[Int(byHash[position] & 0xFFFF_FFFF)]) }
@@ -819,15 +803,11 @@ struct SameStoryRule {
         // The stories of the pair a few ahead lie anywhere in memory: their fingerprints are
         // asked for early, and their content words once the fingerprints are there (hints that
         // change no result).
-        let stride = MemoryLayout<StoryFingerprint>.stride
-        let wordsOffset = MemoryLayout<StoryFingerprint>.offset(of: \.contentWords) ?? 0
         for (pair, (a, b)) in compared.enumerated() {
             if pair + 8 < compared.count {
                 let (c, d) = compared[pair + 8]
-                stories.fingerprints.withUnsafeBytes { raw in
-                    pipeline_prefetch(raw.baseAddress! + stories.order[c] * stride + wordsOffset)
-                    pipeline_prefetch(raw.baseAddress! + stories.order[d] * stride + wordsOffset)
-                }
+                StorageHint.element(in: stories.fingerprints, at: stories.order[c], field: \.contentWords)
+                StorageHint.element(in: stories.fingerprints, at: stories.order[d], field: \.contentWords)
             }
             if pair + 4 < compared.count {
                 let (c, d) = compared[pair + 4]
@@ -1035,11 +1015,28 @@ struct UnionFind {
     }
 }
 
-/// Hints to the processor about heap storage a pass will read soon: the storage that a field of
-/// an array element points to, found from the field's bits without retaining it (a retain would
-/// wait for the memory the hint is meant to fetch early). A hint changes no result; a wrong
-/// address (a string stored inline) is harmless: a prefetch never faults.
+/// Hints to the processor about memory a pass will read soon: array elements it will reach out
+/// of order, and the heap storage that a field of an element points to, found from the field's
+/// bits without retaining it (a retain would wait for the memory the hint is meant to fetch
+/// early). A hint changes no result; a wrong address (a string stored inline) is harmless: a
+/// prefetch never faults.
 enum StorageHint {
+    /// Asks for `elements[index]` itself (from field `field` of it, when given).
+    static func element<Element>(in elements: [Element], at index: Int, field: PartialKeyPath<Element>? = nil) {
+        let offset = field.flatMap { MemoryLayout<Element>.offset(of: $0) } ?? 0
+        elements.withUnsafeBytes { raw in pipeline_prefetch(raw.baseAddress! + index * MemoryLayout<Element>.stride + offset) }
+    }
+
+    /// Asks for every cache line of `elements[range]`.
+    static func elements<Element>(in elements: [Element], _ range: Range<Int>) {
+        elements.withUnsafeBytes { raw in
+            let stride = MemoryLayout<Element>.stride
+            for line in Swift.stride(from: range.lowerBound * stride, to: range.upperBound * stride, by: 64) {
+                pipeline_prefetch(raw.baseAddress! + line)
+            }
+        }
+    }
+
     /// Asks for the first bytes of the storage of the `Array` in field `field` of `elements[index]`.
     static func array<Element, Item>(in elements: [Element], at index: Int, field: KeyPath<Element, [Item]>) {
         guard let offset = MemoryLayout<Element>.offset(of: field) else { return }
